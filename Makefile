@@ -1,0 +1,41 @@
+# ThreadLens: `make run` and `make test` do all the set-up on a fresh Debian machine.
+SWIFT ?= swift
+APT_PACKAGES := libblas-dev liblapack-dev libopenblas0-pthread libsqlite3-dev
+# Stable numbers and timings: one OpenBLAS thread unless the caller says otherwise.
+export OPENBLAS_NUM_THREADS ?= 1
+BIN := .build/release/threadlens
+
+.PHONY: setup build release run test bench clean
+
+setup:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "setup: installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "setup: missing system packages:$$missing"; \
+	    echo "setup: run as root, or: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release --product threadlens
+
+run: release
+	$(BIN) run Pipelines/nightly.yml
+
+test: setup
+	$(SWIFT) test
+
+bench: setup
+	$(SWIFT) build -c release --product threadlens-bench
+	.build/release/threadlens-bench all
+
+clean:
+	rm -rf .build

@@ -1,0 +1,2 @@
+// Benchmarks for `make bench`.
+print("threadlens-bench: no benchmarks yet")
