@@ -35,7 +35,7 @@ test: setup
 
 bench: setup
 	$(SWIFT) build -c release --product threadlens-bench
-	.build/release/threadlens-bench all
+	scripts/bench/run-all.sh
 
 clean:
 	rm -rf .build

@@ -1,2 +1,14 @@
-// Benchmarks for `make bench`.
-print("threadlens-bench: no benchmarks yet")
+// Benchmarks for `make bench`: `threadlens-bench <stage> [options]`, one file per stage.
+import Foundation
+
+let args = Array(CommandLine.arguments.dropFirst())
+let stage = args.first ?? "help"
+let rest = Array(args.dropFirst())
+switch stage {
+case "ingest": benchIngest(rest)
+case "sentiment": benchSentiment(rest)
+case "topics": benchTopics(rest)
+case "pipeline": benchPipeline(rest)
+default:
+    print("usage: threadlens-bench ingest|sentiment|topics|pipeline [options]")
+}
