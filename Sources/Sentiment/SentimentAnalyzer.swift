@@ -36,6 +36,6 @@ public struct SentimentAnalyzer: Sendable {
         let sentences = comment.sentences.map { s in
             SentenceSentiment(span: s.span, isQuoted: s.isQuoted, scores: polarityScores(comment.text.slice(s.span)))
         }
-        return CommentSentiment(commentID: comment.id, scores: polarityScores(comment.ownText), sentences: sentences)
+        return CommentSentiment(key: comment.key, scores: polarityScores(comment.ownText), sentences: sentences)
     }
 }

@@ -46,15 +46,15 @@ public struct SentenceSentiment: Sendable, Hashable, Codable {
 
 /// A comment's sentiment: its own words' score, per-sentence scores and the top contributions.
 public struct CommentSentiment: Sendable, Hashable, Codable {
-    public var commentID: String
+    public var key: CommentKey
     public var scores: SentimentScores
     public var sentences: [SentenceSentiment]
     /// Largest contributions first.
     public var contributions: [Contribution]
 
-    public init(commentID: String, scores: SentimentScores, sentences: [SentenceSentiment] = [],
+    public init(key: CommentKey, scores: SentimentScores, sentences: [SentenceSentiment] = [],
                 contributions: [Contribution] = []) {
-        self.commentID = commentID
+        self.key = key
         self.scores = scores
         self.sentences = sentences
         self.contributions = contributions

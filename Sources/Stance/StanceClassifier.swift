@@ -18,13 +18,13 @@ public struct StanceClassifier: Sendable {
         self.options = options
     }
 
-    public func run(threads: [DiscussionThread], sentiments: [String: CommentSentiment]) -> [CommentStance] {
+    public func run(threads: [DiscussionThread], sentiments: [CommentKey: CommentSentiment]) -> [CommentStance] {
         let aliases = ([profile.target] + profile.aliases).map { $0.lowercased() }
         var out: [CommentStance] = []
         for thread in threads {
             for c in thread.comments {
                 var evidence: [StanceEvidence] = []
-                for s in sentiments[c.id]?.sentences ?? [] where !s.isQuoted {
+                for s in sentiments[c.key]?.sentences ?? [] where !s.isQuoted {
                     let text = c.text.slice(s.span).lowercased()
                     if let alias = aliases.first(where: { text.contains($0) }), s.scores.compound != 0 {
                         evidence.append(StanceEvidence(rule: "target-sentiment", matched: alias, span: s.span,
@@ -34,7 +34,7 @@ public struct StanceClassifier: Sendable {
                 let raw = evidence.reduce(0) { $0 + $1.contribution }
                 let score = max(-1, min(1, raw))
                 let label: StanceLabel = score > options.threshold ? .pro : score < -options.threshold ? .anti : .neutral
-                out.append(CommentStance(commentID: c.id, label: label, score: score,
+                out.append(CommentStance(key: c.key, label: label, score: score,
                                          confidence: min(1, abs(score)), evidence: evidence))
             }
         }

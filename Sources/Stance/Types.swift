@@ -31,7 +31,7 @@ public struct StanceEvidence: Sendable, Hashable, Codable {
 }
 
 public struct CommentStance: Sendable, Hashable, Codable {
-    public var commentID: String
+    public var key: CommentKey
     public var label: StanceLabel
     /// In [-1, 1]: negative is against the target.
     public var score: Double
@@ -41,9 +41,9 @@ public struct CommentStance: Sendable, Hashable, Codable {
     /// The contributions add up to `score`.
     public var evidence: [StanceEvidence]
 
-    public init(commentID: String, label: StanceLabel, score: Double, confidence: Double,
+    public init(key: CommentKey, label: StanceLabel, score: Double, confidence: Double,
                 source: StanceSource = .direct, evidence: [StanceEvidence] = []) {
-        self.commentID = commentID
+        self.key = key
         self.label = label
         self.score = score
         self.confidence = confidence

@@ -151,3 +151,24 @@ public struct DiscussionThread: Sendable, Hashable, Codable, Identifiable {
         self.comments = comments
     }
 }
+
+/// Identifies a comment across threads: ids are unique only within a thread (Slashdot numbers 1, 2, 3...).
+public struct CommentKey: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    public var threadID: String
+    public var commentID: String
+
+    public init(threadID: String, commentID: String) {
+        self.threadID = threadID
+        self.commentID = commentID
+    }
+
+    public static func < (a: CommentKey, b: CommentKey) -> Bool {
+        (a.threadID, a.commentID) < (b.threadID, b.commentID)
+    }
+
+    public var description: String { "\(threadID)/\(commentID)" }
+}
+
+extension Comment {
+    public var key: CommentKey { CommentKey(threadID: threadID, commentID: id) }
+}
