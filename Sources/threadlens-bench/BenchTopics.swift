@@ -1,6 +1,7 @@
 // Benchmark of the topics stage; prints tab-separated result rows for scripts/bench/topics.sh:
 //   topics <dataset> swift <metric> <value>
 // Usage: threadlens-bench topics --input FILE.jsonl [--name NAME] [--k 5] [--seed 42] [--full]
+//        [--components 100] [--power-iterations 5] [--starts 10]
 // The input holds one {"id", "text"[, "label"]} object a line. Times TF-IDF (fit + transform), then LSA
 // (100 components) + spherical k-means (10 starts), and reports NMI/ARI when labels are present; --full also
 // times the whole stage (labels and all). Peak memory is the process's maximum resident set.
@@ -38,6 +39,9 @@ func benchTopics(_ args: [String]) {
     let name = value("--name") ?? URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
     let k = Int(value("--k") ?? "") ?? 5
     let seed = UInt64(value("--seed") ?? "") ?? 42
+    let components = Int(value("--components") ?? "") ?? 100
+    let power = Int(value("--power-iterations") ?? "") ?? 5
+    let starts = Int(value("--starts") ?? "") ?? 10
     func row(_ metric: String, _ v: String) { print("topics\t\(name)\tswift\t\(metric)\t\(v)") }
 
     var records: [BenchRecord] = []
@@ -68,11 +72,13 @@ func benchTopics(_ args: [String]) {
         row("vocabulary", "\(model.vocabulary.count)")
         row("nonzeros", "\(x.nonZeroCount)")
         var labels: [Int] = []
-        let tCluster = try seconds {
-            let lsa = try LatentSemanticAnalysis(components: 100, seed: seed).fit(x)
-            labels = SphericalKMeans(k: k, starts: 10, seed: seed).fit(lsa.embeddings).labels
-        }
-        row("lsa_kmeans_seconds", String(format: "%.3f", tCluster))
+        var embeddings = Matrix(rows: 0, cols: 0)
+        let tLSA = try seconds { embeddings = try LatentSemanticAnalysis(components: components, powerIterations: power, seed: seed)
+            .fit(x).embeddings }
+        let tKMeans = seconds { labels = SphericalKMeans(k: k, starts: starts, seed: seed).fit(embeddings).labels }
+        row("lsa_seconds", String(format: "%.3f", tLSA))
+        row("kmeans_seconds", String(format: "%.3f", tKMeans))
+        row("lsa_kmeans_seconds", String(format: "%.3f", tLSA + tKMeans))
         if records.allSatisfy({ $0.label != nil }) {
             let truth = records.map { $0.label ?? "" }
             row("nmi", String(format: "%.4f", ClusterAgreement.nmi(truth, labels)))
