@@ -42,10 +42,9 @@ public struct LatentSemanticAnalysis: Sendable {
         let l = min(r + max(0, oversamples), a.rows, a.cols)
         if r == 0 { return Result(embeddings: Matrix(rows: a.rows, cols: 0), singularValues: []) }
         var rng = SeededGenerator(seed: seed)
-        let at = a.transposed
         var q = Matrix.gaussian(rows: a.cols, cols: l, using: &rng)
         for _ in 0..<max(0, powerIterations) {
-            q = try LAPACK.qr(at.multiply(a.multiply(q))).q
+            q = try LAPACK.qr(a.transposeMultiply(a.multiply(q))).q
         }
         if powerIterations <= 0 { q = try LAPACK.qr(q).q }
         let c = a.multiply(q)
