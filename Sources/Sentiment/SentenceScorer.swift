@@ -27,6 +27,8 @@ struct SentenceScorer: Sendable {
         var scores: SentimentScores
         /// The sum of word scores before punctuation emphasis (0 when no word carries sentiment).
         var rawSum: Double
+        /// `rawSum` moved away from 0 by the punctuation amplifier: what compound normalises.
+        var amplifiedSum: Double
     }
 
     func score(_ text: [UInt8], from lo: Int = 0, to hi: Int? = nil) -> Result {
@@ -41,8 +43,9 @@ struct SentenceScorer: Sendable {
         let amp = PunctuationEmphasis.amplifier(exclamations: tok.exclamations, questions: tok.questions, mode: mode)
         var raw = 0.0
         for x in s { raw += x }
-        return Result(tokens: t, wordScores: s,
-                      scores: Normalisation.scores(s, amplifier: amp, round: mode == .vader), rawSum: raw)
+        let amplified = raw > 0 ? raw + amp : (raw < 0 ? raw - amp : 0)
+        return Result(tokens: t, wordScores: s, scores: Normalisation.scores(s, amplifier: amp, round: mode == .vader),
+                      rawSum: raw, amplifiedSum: amplified)
     }
 
     private func wordScores(_ t: [Token]) -> [Double] {
