@@ -82,7 +82,7 @@ struct Tokenizer: Sendable {
         }
         let start = origin.isEmpty ? Int32(ts) : origin[ts]
         let end = origin.isEmpty ? Int32(te) : originEnd[te - 1]
-        tokens.append(Token(id: id, start: start, end: end, shouted: shouted, negates: negates,
+        tokens.append(Token(id: id, start: start, end: end, shouted: shouted, upper: shape.isUpper, negates: negates,
                             hasLetters: shape.letters > 0))
     }
 

@@ -7,6 +7,8 @@ struct Token: Sendable {
     var end: Int32
     /// Counts as ALL-CAPS emphasis (see ``CapsEmphasis`` for each mode's definition).
     var shouted: Bool
+    /// Python's `str.isupper()` on the token.
+    var upper: Bool
     /// A negating word: listed in ``Negation/words`` or containing "n't".
     var negates: Bool
     /// Has at least one letter.

@@ -4,7 +4,8 @@
 /// vader mode (3.3.2): "mixes case" means some but not all tokens are upper case over the whole text,
 /// and a token is upper case when Python's `str.isupper()` holds (so "I" counts; a 0 valence goes down).
 /// default mode: decided per sentence; a token counts as shouting only with 3 or more letters and when
-/// it is not an acronym from the overlay (`CVE`, `UB`), so "I", "OK" or "GPL" are not emphasis.
+/// it is not an acronym from the overlay (`CVE`, `UB`), so "I", "OK" or "GPL" are not emphasis; the
+/// text mixes case when it has a shouting token and a token with lower-case letters.
 /// Constant: vaderSentiment 3.3.2 `C_INCR`.
 enum CapsEmphasis {
     static let increment = 0.733
@@ -15,7 +16,7 @@ enum CapsEmphasis {
     static func capsDiffer(_ t: [Token], mode: SentimentMode) -> Bool {
         var shouted = 0, other = 0
         for token in t {
-            if token.shouted { shouted += 1 } else if mode == .vader || token.hasLetters { other += 1 }
+            if token.shouted { shouted += 1 } else if mode == .vader || (token.hasLetters && !token.upper) { other += 1 }
         }
         return shouted > 0 && other > 0
     }
