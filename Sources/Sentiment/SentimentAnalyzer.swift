@@ -38,13 +38,14 @@ public struct SentimentAnalyzer: Sendable {
     /// commenter's own sentences only. Sentences come from `comment.sentences` (spans into `text`); when
     /// ingest gave none, `text` is split here and a sentence inside a quote span counts as quoted.
     ///
-    /// In vader mode the comment score is vaderSentiment on `ownText` (the numbers 3.3.2 users know);
-    /// in default mode it is ``CommentAggregation`` over the own sentences.
+    /// In vader mode the comment score is vaderSentiment on the own sentences joined by spaces (the numbers
+    /// 3.3.2 users know for that text); in default mode it is ``CommentAggregation`` over the own sentences.
     public func analyze(_ comment: Comment) -> CommentSentiment {
         let bytes = Array(comment.text.utf8)
         let sentences = comment.sentences.isEmpty ? Self.sentences(of: comment) : comment.sentences
         var scored: [SentenceSentiment] = []
         var own: [SentenceScorer.Result] = []
+        var ownBytes: [UInt8] = []
         var contributions: [Contribution] = []
         for sentence in sentences {
             let lo = max(0, min(sentence.span.start, bytes.count)), hi = max(lo, min(sentence.span.end, bytes.count))
@@ -54,10 +55,12 @@ public struct SentimentAnalyzer: Sendable {
                                             scores: result.scores, contributions: c))
             if !sentence.isQuoted {
                 own.append(result)
+                if !ownBytes.isEmpty { ownBytes.append(0x20) }
+                ownBytes += bytes[lo..<hi]
                 contributions += c
             }
         }
-        let scores = options.mode == .vader ? scorer.score(Array(comment.ownText.utf8)).scores
+        let scores = options.mode == .vader ? scorer.score(ownBytes).scores
                                             : CommentAggregation.combine(own)
         return CommentSentiment(key: comment.key, scores: scores, sentences: scored,
                                 contributions: Array(contributions.sorted(by: Self.larger).prefix(options.topContributions)))
