@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// Golden-file comparison: `Tests/ReportsTests/Golden/<name>`, re-recorded only when THREADLENS_RECORD=1.
+/// Golden-file comparison: `Tests/ReportsTests/Fixtures/golden/<name>`, re-recorded only when THREADLENS_RECORD=1.
 enum Golden {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/golden")
 
     static var recording: Bool { ProcessInfo.processInfo.environment["THREADLENS_RECORD"] == "1" }
 
