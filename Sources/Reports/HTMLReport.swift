@@ -10,7 +10,7 @@ enum HTMLReport {
         .meta{color:#555;margin:0 0 8px}.cards{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0}
         .card{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:110px}.card b{display:block;font-size:20px}
         table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
-        th{background:#f6f6f6}td.num{text-align:right;font-variant-numeric:tabular-nums}
+        th{background:#f6f6f6}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         .comment{border:1px solid #ddd;border-left:5px solid #999;border-radius:4px;padding:8px 12px;margin:10px 0}
         .comment.pro{border-left-color:#1f78b4}.comment.anti{border-left-color:#e66101}
         .comment .head{color:#555;font-size:12px;margin-bottom:4px}
