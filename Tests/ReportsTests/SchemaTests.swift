@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import Stance
 import Testing
 
 /// Real writer output against the shipped schemas in `data/schemas/`.
@@ -85,5 +86,45 @@ struct SchemaTests {
         guard type == "string" else { return "unknown type \(type) in the column table" }
         if let f = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f) { return "'\(cell)' is not neutralised" }
         return cell.unicodeScalars.contains { $0.value < 0x20 || (0x202A...0x202E).contains($0.value) } ? "control character in '\(cell)'" : nil
+    }
+}
+
+@Suite("Empty input")
+struct EmptyInputTests {
+    static func empty() -> ReportInput {
+        var input = Fixture.input()
+        input.threads = []
+        input.sentiments = [:]
+        input.stances = [:]
+        input.topics = Fixture.topicResult([])
+        input.topicAssignments = [:]
+        input.stanceOverall = StanceAggregator().summarize([], stances: [:])
+        input.stanceByThread = [:]
+        input.stanceByTopic = [:]
+        input.history = []
+        input.topicChanges = []
+        input.previousRunDate = nil
+        input.run.problems = []
+        return input
+    }
+
+    @Test("an input with no threads gives every file, headers only, still following the schemas")
+    func empty() throws {
+        let files = ReportWriter().render(Self.empty())
+        #expect(files.count == ReportFile.allCases.count)
+        for name in ["comments", "threads", "topics", "history"] {
+            let text = try #require(files.first { $0.name == "\(name).csv" }?.text)
+            #expect(try MiniCSV.parse(text).count == 1, "\(name).csv should hold its header only")
+        }
+        for name in ["summary", "manifest"] {
+            let url = SchemaTests.schemas.appendingPathComponent("\(name).schema.json")
+            let data = try #require(FileManager.default.contents(atPath: url.path))
+            let schema = try JSON.parse(String(decoding: data, as: UTF8.self))
+            let value = try JSON.parse(try #require(files.first { $0.name == "\(name).json" }?.text))
+            #expect(SchemaCheck(root: schema).check(value, against: schema).isEmpty)
+        }
+        let html = try #require(files.first { $0.name == "report.html" }?.text)
+        #expect(html.contains("First run: nothing to compare with."))
+        #expect(html.hasSuffix("</html>\n"))
     }
 }
