@@ -119,6 +119,10 @@ enum Charts {
         where i == last || (i % labelEvery == 0 && Double(last - i) * step >= minGap) {
             body.append(text(day.date, x: xOf(i), y: top + plotH + 16, anchor: "middle", size: 11))
         }
+        if days.count < 2 {
+            let note = days.isEmpty ? "No history yet." : "One day of history so far: lines appear from the second run."
+            body.append(text(note, x: left + plotW / 2, y: top + plotH / 2 - 8, anchor: "middle", size: 12, extra: " fill=\"#666\""))
+        }
         for label in StanceLabel.allCases {
             var points: [String] = []
             for (i, day) in days.enumerated() {
