@@ -120,8 +120,9 @@ enum Charts {
             body.append(text(day.date, x: xOf(i), y: top + plotH + 16, anchor: "middle", size: 11))
         }
         if days.count < 2 {
-            let note = days.isEmpty ? "No history yet." : "One day of history so far: lines appear from the second run."
-            body.append(text(note, x: left + plotW / 2, y: top + plotH / 2 - 8, anchor: "middle", size: 12, extra: " fill=\"#666\""))
+            // Left of the centre, where a single day's points sit.
+            let note = days.isEmpty ? "No history yet." : "Only one day of history so far."
+            body.append(text(note, x: left + 8, y: top + plotH * 0.375 + 4, size: 12, extra: " fill=\"#666\""))
         }
         for label in StanceLabel.allCases {
             var points: [String] = []
