@@ -268,7 +268,7 @@ final class PipelineNodeReader {
     }
 
     func bool(_ node: Node, key: String) -> Bool? {
-        guard node.tag.name == .bool, let b = node.bool else {
+        guard node.tag.rawValue == Tag.Name.bool.rawValue, let b = node.bool else {
             report(node, key, "expected true or false, found \(describe(node))")
             return nil
         }
@@ -276,7 +276,7 @@ final class PipelineNodeReader {
     }
 
     func int(_ node: Node, key: String, _ range: ClosedRange<Int>) -> Int? {
-        guard node.tag.name == .int, let i = node.int else {
+        guard node.tag.rawValue == Tag.Name.int.rawValue, let i = node.int else {
             report(node, key, "expected an integer in \(range.lowerBound)...\(range.upperBound), found \(describe(node))")
             return nil
         }
@@ -288,7 +288,7 @@ final class PipelineNodeReader {
     }
 
     func double(_ node: Node, key: String, _ range: ClosedRange<Double>) -> Double? {
-        guard node.tag.name == .int || node.tag.name == .float, let d = node.float, d.isFinite else {
+        guard node.tag.rawValue == Tag.Name.int.rawValue || node.tag.rawValue == Tag.Name.float.rawValue, let d = node.float, d.isFinite else {
             report(node, key, "expected a number in \(range.lowerBound)...\(range.upperBound), found \(describe(node))")
             return nil
         }
