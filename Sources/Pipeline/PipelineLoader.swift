@@ -33,6 +33,12 @@ public struct PipelineLoader: Sendable {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
+            if case let .duplicatedKeysInMapping(duplicates, context) = error {
+                throw PipelineFileError(duplicates.sorted().map { key in
+                    PipelineDiagnostic(file: path, line: Self.secondLine(of: key, in: yaml) ?? context.mark.line,
+                                       key: key, message: "duplicate key")
+                })
+            }
             throw PipelineFileError([Self.syntaxDiagnostic(error, path: path)])
         }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -43,6 +49,17 @@ public struct PipelineLoader: Sendable {
         let pipeline = reader.pipeline(root)
         if let pipeline, reader.diagnostics.isEmpty { return pipeline }
         throw PipelineFileError(reader.diagnostics.sorted { ($0.line, $0.key) < ($1.line, $1.key) })
+    }
+
+    /// The line of a key's second occurrence (`key:` at the start of a line, after indentation).
+    static func secondLine(of key: String, in yaml: String) -> Int? {
+        var seen = 0
+        for (i, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.drop { $0 == " " || $0 == "-" }.hasPrefix(key + ":") {
+            seen += 1
+            if seen == 2 { return i + 1 }
+        }
+        return nil
     }
 
     static func syntaxDiagnostic(_ error: YamlError, path: String) -> PipelineDiagnostic {
