@@ -35,7 +35,6 @@ struct Tokenizer: Sendable {
         var out = Output(tokens: [], exclamations: 0, questions: 0)
         out.tokens.reserveCapacity((whi - wlo) / 5 + 1)
         var scratch: [UInt8] = []
-        scratch.reserveCapacity(64)
         var i = wlo
         while i < whi {
             let b = work[i]
@@ -72,9 +71,16 @@ struct Tokenizer: Sendable {
 
     private func append(_ work: [UInt8], _ ts: Int, _ te: Int, _ origin: [Int32], _ originEnd: [Int32],
                         _ scratch: inout [UInt8], _ tokens: inout [Token]) {
-        let shape = TextBytes.lowercase(work, ts, te, into: &scratch, curlyApostrophes: mode == .default)
-        let id = vocabulary.table.find(scratch, 0, scratch.count)
-        let negates = id >= 0 ? vocabulary.negation[Int(id)] : Vocabulary.containsNT(scratch)
+        let shape: TextBytes.Shape, id: Int32, negates: Bool
+        if let s = TextBytes.asciiShape(work, ts, te) {
+            shape = s
+            id = vocabulary.table.findLowercasingASCII(work, ts, te)
+            negates = id >= 0 ? vocabulary.negation[Int(id)] : TextBytes.containsNTIgnoringCase(work, ts, te)
+        } else {
+            shape = TextBytes.lowercase(work, ts, te, into: &scratch, curlyApostrophes: mode == .default)
+            id = vocabulary.table.find(scratch, 0, scratch.count)
+            negates = id >= 0 ? vocabulary.negation[Int(id)] : Vocabulary.containsNT(scratch)
+        }
         var shouted = shape.isUpper
         if mode == .default {
             shouted = shape.isUpper && shape.letters >= CapsEmphasis.minimumLetters
@@ -91,12 +97,13 @@ struct Tokenizer: Sendable {
         let emoji = vocabulary.emoji
         guard !emoji.isEmpty else { return nil }
         var i = lo, found = false
+        let asciiKeys = vocabulary.hasASCIIEmoji
         while i < hi {
             if text[i] >= 0x80 {
                 let (scalar, n) = TextBytes.decode(text, i, hi)
                 if emoji[scalar] != nil { found = true; break }
                 i += n
-            } else if emoji[UInt32(text[i])] != nil { found = true; break } else { i += 1 }
+            } else if asciiKeys && emoji[UInt32(text[i])] != nil { found = true; break } else { i += 1 }
         }
         guard found else { return nil }
         var out: [UInt8] = [], origin: [Int32] = [], originEnd: [Int32] = []

@@ -65,6 +65,28 @@ struct WordTable: Sendable {
         }
     }
 
+    /// The id of the ASCII-lower-cased `bytes[lo..<hi]` (no copy made), or -1.
+    @inline(__always)
+    func findLowercasingASCII(_ bytes: [UInt8], _ lo: Int, _ hi: Int) -> Int32 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in lo..<hi { h = (h ^ UInt64(WordTable.lower(bytes[i]))) &* 0x100_0000_01b3 }
+        var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return -1 }
+            let s = starts[Int(id)], e = starts[Int(id) + 1]
+            if e - s == hi - lo {
+                var k = 0
+                while k < hi - lo && arena[s + k] == WordTable.lower(bytes[lo + k]) { k += 1 }
+                if k == hi - lo { return id }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
     func find(_ word: String) -> Int32 {
         let b = Array(word.utf8)
         return find(b, 0, b.count)
