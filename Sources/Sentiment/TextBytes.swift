@@ -67,16 +67,19 @@ enum TextBytes {
         var letters: Int
     }
 
-    /// The shape of an ASCII token, or nil when `b[lo..<hi]` has a non-ASCII byte.
+    /// The shape of an ASCII token and the ``WordTable`` hash of its lower-cased bytes, in one pass;
+    /// nil when `b[lo..<hi]` has a non-ASCII byte.
     @inline(__always)
-    static func asciiShape(_ b: [UInt8], _ lo: Int, _ hi: Int) -> Shape? {
+    static func asciiShape(_ b: [UInt8], _ lo: Int, _ hi: Int) -> (Shape, UInt64)? {
         var upper = 0, lower = 0
+        var h = WordTable.seed
         for i in lo..<hi {
-            let c = b[i]
+            var c = b[i]
             if c >= 0x80 { return nil }
-            if c >= 0x41 && c <= 0x5A { upper += 1 } else if c >= 0x61 && c <= 0x7A { lower += 1 }
+            if c &- 0x41 < 26 { upper += 1; c |= 0x20 } else if c &- 0x61 < 26 { lower += 1 }
+            h = WordTable.step(h, c)
         }
-        return Shape(isUpper: upper > 0 && lower == 0, letters: upper + lower)
+        return (Shape(isUpper: upper > 0 && lower == 0, letters: upper + lower), h)
     }
 
     /// Whether `b[lo..<hi]` contains "n't" in any case (for ASCII text, as after lower-casing).
