@@ -100,7 +100,8 @@ struct Tokenizer: Sendable {
         if let (s, hash) = TextBytes.asciiShape(work, ts, te) {
             shape = s
             id = vocabulary.table.findLowercasingASCII(work, ts, te, hash: hash)
-            negates = id >= 0 ? vocabulary.negation[Int(id)] : TextBytes.containsNTIgnoringCase(work, ts, te)
+            negates = id >= 0 ? vocabulary.negation[Int(id)]
+                              : s.hasApostrophe && TextBytes.containsNTIgnoringCase(work, ts, te)
         } else {
             shape = TextBytes.lowercase(work, ts, te, into: &scratch, curlyApostrophes: mode == .default)
             id = vocabulary.table.find(scratch, 0, scratch.count)
