@@ -17,6 +17,7 @@ enum Clauses {
     static let concessionOpeners: Set<String> = ["although", "though", "while", "whilst", "despite"]
     static let negators: Set<String> = [
         "not", "no", "never", "neither", "nor", "hardly", "barely", "nothing", "none", "cannot", "without",
+        "nobody", "noone",
     ]
     static let negationWindow = 3
     static let before = 0.5
