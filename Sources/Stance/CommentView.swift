@@ -139,6 +139,11 @@ struct CommentView {
     /// Whether the commenter wrote no words of their own.
     var isEmpty: Bool { sentences.isEmpty }
 
+    /// The own sentence holding byte offset `offset`, if any.
+    func sentenceIndex(at offset: Int) -> Int? {
+        sentences.firstIndex { $0.span.start <= offset && offset < $0.span.end }
+    }
+
     /// Matches of `list` lying in own sentence `s`.
     func matches(_ list: [PhraseMatch], inSentence s: Int) -> [PhraseMatch] {
         list.filter { sentenceOf[$0.tokens.lowerBound] == s }

@@ -102,7 +102,8 @@ public struct StanceClassifier: Sendable {
             !comparisons.contains { c in c.span.map { s in cue.span.map { $0.overlaps(s) } ?? false } ?? false }
         }
         evidence += comparisons
-        evidence += TargetSentimentRule.apply(v, options: options)
+        let decided = Set(evidence.compactMap { $0.span.map { v.sentenceIndex(at: $0.start) } ?? nil })
+        evidence += TargetSentimentRule.apply(v, options: options, decided: decided)
         evidence.sort { ($0.span?.start ?? -1, $0.rule) < ($1.span?.start ?? -1, $1.rule) }
         evidence = titleEvidence(c) + evidence
 

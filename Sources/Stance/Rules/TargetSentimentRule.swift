@@ -15,7 +15,8 @@ import ThreadModel
 ///   back with "it", "its" or "the language", counts at `carryFactor` of the target weight.
 ///
 /// The factor is the clause factor at the first name in the sentence. Sentiment in a sentence
-/// that names no side is not stance: "I'm tired" says nothing about Rust.
+/// that names no side is not stance: "I'm tired" says nothing about Rust. Sentences where a cue
+/// or a comparison fired are skipped: the specific evidence speaks for them.
 enum TargetSentimentRule {
     static let name = "target-sentiment"
     static let otherName = "other-side-sentiment"
@@ -23,14 +24,17 @@ enum TargetSentimentRule {
     static let clauseName = "clause-sentiment"
     static let backReferences: Set<String> = ["it", "its", "it's", "itself"]
 
-    static func apply(_ v: CommentView, options: StanceOptions) -> [StanceEvidence] {
+    /// - Parameter decided: own sentences where a cue or comparison already spoke; their sentiment
+    ///   is not counted again ("memory bugs that can't happen in safe Rust" is negative in tone
+    ///   only because it names the bugs the cue is about).
+    static func apply(_ v: CommentView, options: StanceOptions, decided: Set<Int> = []) -> [StanceEvidence] {
         var out: [StanceEvidence] = []
         var previousNamedTargetOnly = false
         for (s, sentence) in v.sentences.enumerated() {
             let target = v.matches(v.target, inSentence: s)
             let other = v.matches(v.otherSide, inSentence: s)
             defer { previousNamedTargetOnly = !target.isEmpty && other.isEmpty }
-            guard sentence.compound != 0 else { continue }
+            guard sentence.compound != 0 || !sentence.contributions.isEmpty, !decided.contains(s) else { continue }
             if let t = target.first, other.isEmpty {
                 let w = sentence.compound * v.factor[t.tokens.lowerBound] * options.targetSentimentWeight
                 out.append(.raw(name, v.comment.text.slice(t.span), sentence.span, w,
