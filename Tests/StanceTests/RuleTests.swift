@@ -58,9 +58,13 @@ import ThreadModel
 
     @Test func negativeSentimentAboutTheOtherSideIsPro() {
         // Negative in tone, pro in stance.
-        let s = Fixture.stance("I'm sick of chasing use-after-frees in C.")
+        let s = Fixture.stance("I am sick of C, it is a terrible mess and I hate it.")
         #expect(s.label == .pro)
         #expect(s.evidence.contains { $0.rule == "other-side-sentiment" && $0.weight > 0 })
+        // With a cue in the sentence the cue speaks and the sentiment is not counted again.
+        let cue = Fixture.stance("I'm sick of chasing use-after-frees in C.")
+        #expect(cue.label == .pro)
+        #expect(!cue.evidence.contains { $0.rule == "other-side-sentiment" })
     }
 
     @Test func sentimentWithoutATargetIsNotStance() {
