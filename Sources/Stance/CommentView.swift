@@ -11,6 +11,8 @@ struct OwnSentence {
     var compound: Double
     /// The sentiment stage's word contributions in this sentence, with spans when it gave them.
     var contributions: [Contribution] = []
+    /// Whether the sentence ends with a question mark.
+    var isQuestion = false
 }
 
 /// A profile's phrase lists, compiled once per classifier.
@@ -93,7 +95,9 @@ struct CommentView {
             let index = own.count
             for k in kept { sentenceOf[k] = index }
             let (compound, contributions) = Self.sentiment(for: s.span, in: scored)
-            own.append(OwnSentence(span: s.span, tokens: first..<hi, compound: compound, contributions: contributions))
+            var sentence = OwnSentence(span: s.span, tokens: first..<hi, compound: compound, contributions: contributions)
+            sentence.isQuestion = s.span.end > 0 && s.span.end <= bytes.count && bytes[s.span.end - 1] == 0x3F
+            own.append(sentence)
         }
         sentences = own
         self.sentenceOf = sentenceOf

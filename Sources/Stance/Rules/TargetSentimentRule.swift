@@ -16,7 +16,8 @@ import ThreadModel
 ///
 /// The factor is the clause factor at the first name in the sentence. Sentiment in a sentence
 /// that names no side is not stance: "I'm tired" says nothing about Rust. Sentences where a cue
-/// or a comparison fired are skipped: the specific evidence speaks for them.
+/// or a comparison fired are skipped: the specific evidence speaks for them. Questions are
+/// skipped: "is there a good guide to Rust?" asks, it does not judge.
 enum TargetSentimentRule {
     static let name = "target-sentiment"
     static let otherName = "other-side-sentiment"
@@ -34,7 +35,8 @@ enum TargetSentimentRule {
             let target = v.matches(v.target, inSentence: s)
             let other = v.matches(v.otherSide, inSentence: s)
             defer { previousNamedTargetOnly = !target.isEmpty && other.isEmpty }
-            guard sentence.compound != 0 || !sentence.contributions.isEmpty, !decided.contains(s) else { continue }
+            guard sentence.compound != 0 || !sentence.contributions.isEmpty, !decided.contains(s), !sentence.isQuestion
+            else { continue }
             if let t = target.first, other.isEmpty {
                 let w = sentence.compound * v.factor[t.tokens.lowerBound] * options.targetSentimentWeight
                 out.append(.raw(name, v.comment.text.slice(t.span), sentence.span, w,
