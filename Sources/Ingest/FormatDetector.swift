@@ -12,13 +12,18 @@ enum FormatDetector {
     static let headLength = 1 << 16
 
     static func detect(path: String) throws -> SourceFormat? {
+        detect(head: try head(path: path))
+    }
+
+    /// The first 64 KB of a file, without a UTF-8 byte-order mark.
+    static func head(path: String) throws -> [UInt8] {
         guard let h = FileHandle(forReadingAtPath: path) else {
             throw InputError(SourceLocation(file: path), code: "unreadable", "cannot open file")
         }
         defer { try? h.close() }
         var head = [UInt8](try h.read(upToCount: headLength) ?? Data())
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
-        return detect(head: head)
+        return head
     }
 
     static func detect(head: [UInt8]) -> SourceFormat? {

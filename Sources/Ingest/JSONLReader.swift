@@ -8,56 +8,31 @@ import ThreadModel
 /// counted (fatal with `--strict`).
 struct JSONLReader {
     func read(path: String, context: inout ReadContext) throws -> [DiscussionThread] {
-        var lines = try LineReader(path: path, maxLineBytes: context.options.maxRecordBytes)
-        var tape = JSONTape()
         var collector = ThreadCollector()
         let defaultThread = baseName(path)
-        var sawRecord = false
-        while let line = try lines.next() {
-            switch line {
-            case .tooLong(let number, let bytes):
-                try context.skip(line: number, code: "line-too-long",
-                                 "line of \(bytes) bytes exceeds the \(context.options.maxRecordBytes)-byte record limit; skipped")
-            case .text(let bytes, let range, let number):
-                if isBlank(bytes, range) { continue }
-                sawRecord = true
-                do {
-                    try tape.parse(bytes, range)
-                } catch {
-                    try context.skip(line: number, code: error.kind.rawValue,
-                                     "\(error.message) (column \(error.offset - range.lowerBound + 1))")
-                    continue
+        try JSONFile.forEachLine(path: path, context: &context) { tape, number, context in
+            var values: [GenericField: (value: String, field: String)] = [:]
+            var invalidFields: [String] = []
+            tape.forEachMember(tape.root) { key, v in
+                let name = String(decoding: key, as: UTF8.self)
+                guard let field = GenericField.byName[name], values[field] == nil else { return }
+                var invalid = false
+                let value: String?
+                switch tape.kind(v) {
+                case .string: value = tape.string(v, invalid: &invalid)
+                case .number, .bool: value = tape.text(v)
+                default: value = nil
                 }
-                guard tape.kind(tape.root) == .object else {
-                    try context.skip(line: number, code: "not-object", "expected a JSON object, found \(tape.kind(tape.root))")
-                    continue
-                }
-                var values: [GenericField: (value: String, field: String)] = [:]
-                var invalidFields: [String] = []
-                tape.forEachMember(tape.root) { key, v in
-                    let name = String(decoding: key, as: UTF8.self)
-                    guard let field = GenericField.byName[name], values[field] == nil else { return }
-                    var invalid = false
-                    let value: String?
-                    switch tape.kind(v) {
-                    case .string: value = tape.string(v, invalid: &invalid)
-                    case .number, .bool: value = tape.text(v)
-                    default: value = nil
-                    }
-                    if invalid { invalidFields.append(name) }
-                    if let value { values[field] = (value, name) }
-                }
-                guard case (var draft, let thread)? = try genericDraft(values, line: number, defaultThread: defaultThread,
-                                                             context: &context) else { continue }
-                for f in invalidFields {
-                    draft.flags.append(.invalidUTF8)
-                    context.warn(line: number, field: f, code: "invalid-utf8", "invalid UTF-8 replaced with U+FFFD")
-                }
-                collector.add(CommentFactory.make(draft, threadID: thread, context: &context))
+                if invalid { invalidFields.append(name) }
+                if let value { values[field] = (value, name) }
             }
-        }
-        if !sawRecord {
-            try context.skip(line: 0, code: "empty-file", "the file holds no records")
+            guard case (var draft, let thread)? = try genericDraft(values, line: number, defaultThread: defaultThread,
+                                                                  context: &context) else { return }
+            for f in invalidFields {
+                draft.flags.append(.invalidUTF8)
+                context.warn(line: number, field: f, code: "invalid-utf8", "invalid UTF-8 replaced with U+FFFD")
+            }
+            collector.add(CommentFactory.make(draft, threadID: thread, context: &context))
         }
         return try collector.threads(source: .jsonl, file: path, context: &context)
     }

@@ -5,6 +5,7 @@
 /// 2. a lexicon word starts from its valence, then ``NoRule``, ``CapsEmphasis``;
 /// 3. for each of the three words before it that is not a lexicon word: its ``Boosters`` scalar (decayed by
 ///    distance), then ``Negation`` at that distance, and at distance 3 ``Idioms``;
+///    In the default mode the look-back stops at the first lexicon word (``ModifierScope``).
 /// 4. ``LeastRule``.
 /// Then ``Contrast`` over all word scores, then ``PunctuationEmphasis`` and ``Normalisation``.
 /// The default mode first merges overlay phrases (``PhraseRule``); its differences from vader mode live
@@ -61,7 +62,11 @@ struct SentenceScorer: Sendable {
             let base = v.valence[Int(token.id)]
             var valence = NoRule.apply(base, lexiconValence: base, at: i, t, v)
             valence = CapsEmphasis.apply(valence, token, capsDiffer: capsDiffer)
-            for distance in 0..<3 where i > distance && !v.inLexicon(t[i - distance - 1]) {
+            for distance in 0..<3 where i > distance {
+                if v.inLexicon(t[i - distance - 1]) {
+                    if mode == .default { break }  // ModifierScope: a sentiment word ends the look-back
+                    continue
+                }
                 var scalar = Boosters.scalar(t[i - distance - 1], valence: valence, capsDiffer: capsDiffer,
                                              vocabulary: v)
                 if scalar != 0 { scalar *= Boosters.decay[distance] }

@@ -18,6 +18,9 @@ public enum Mojibake {
         0x2122: 0x99, 0x0161: 0x9A, 0x203A: 0x9B, 0x0153: 0x9C, 0x017E: 0x9E, 0x0178: 0x9F,
     ]
 
+    /// The Windows-1252 table: Unicode scalar value to byte, for 0x80...0x9F.
+    public static var cp1252Table: [UInt32: UInt8] { cp1252 }
+
     static func byte(_ s: Unicode.Scalar) -> UInt8? {
         let v = s.value
         if v < 0x100 { return UInt8(v) }

@@ -21,9 +21,10 @@ public struct CleanText: Sendable, Hashable {
 ///    With `leadingQuoteLines = n`, the first n lines are a depth-1 quote although unmarked (Slashdot).
 /// 2. A line that is exactly `-- ` or `--` starts the signature, which runs to the end.
 /// 3. A line that is only an elision marker (`[...]`, `[…]`, `...`, `[snip]`, `<snip>`) is elision.
-/// 4. An unquoted line just before a quote that ends with `wrote:`, `writes:`, `schrieb:` or `escreveu:`
-///    is an attribution line; so is the line before it when that one opens with `On`, `Am` or `Em`
-///    (the two-line form "On Tue, 3 Jun 2025, Jane Doe\n<jane@example.org> wrote:").
+/// 4. An unquoted line just before a quote that ends with `wrote:`, `writes:`, `escreveu:` or `schrieb:`,
+///    or reads `Am <date> schrieb <name>:`, is an attribution line; so is a pair of lines that reads so
+///    when joined and whose first opens with `On`, `Am` or `Em` (the two-line form
+///    "On Tue, 3 Jun 2025, Jane Doe\n<jane@example.org> wrote:").
 /// Consecutive quote lines of one depth form one `QuoteSpan`; a quoted blank line (`>`) stays inside it.
 public enum TextLayout {
     enum Kind: Equatable { case own, blank, quote(Int), attribution, elision, signature }
@@ -51,10 +52,10 @@ public enum TextLayout {
         var inSignature = false
         var unmarked = leadingQuoteLines
         for (n, r) in lines.enumerated() {
-            if inSignature { kinds[n] = .signature; continue }
             var i = r.lowerBound
             while i < r.upperBound, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
             if i == r.upperBound { kinds[n] = .blank; continue }
+            if inSignature { kinds[n] = .signature; continue }
             if unmarked > 0, bytes[i] != 0x3E {
                 kinds[n] = .quote(1)
                 unmarked -= 1
@@ -74,6 +75,8 @@ public enum TextLayout {
                 }
                 kinds[n] = .quote(depth)
                 content[n] = j..<r.upperBound
+                let inner = trimmedString(bytes, j..<r.upperBound)
+                if inner.utf8.count <= 11, elisions.contains(inner.lowercased()) { kinds[n] = .elision }
                 special = true
                 continue
             }
@@ -102,20 +105,32 @@ public enum TextLayout {
         return build(bytes, kinds, content)
     }
 
+    /// Whether a (possibly joined) line reads as an attribution in English, German or Portuguese.
+    static func isAttribution(_ line: String) -> Bool {
+        let l = line.lowercased()
+        if attributionEnds.contains(where: { l.hasSuffix($0) }) { return true }
+        // German puts the name after the verb: "Am 11.12.2025 um 10:00 schrieb Bernd Beispiel:".
+        return l.hasPrefix("am ") && l.contains(" schrieb ") && l.hasSuffix(":")
+    }
+
     static func markAttributions(_ bytes: [UInt8], _ lines: [Range<Int>], _ kinds: inout [Kind]) {
         for n in lines.indices where kinds[n] == .own {
             // The next non-blank line must be a quote.
             var m = n + 1
             while m < lines.count, kinds[m] == .blank { m += 1 }
             guard m < lines.count, case .quote = kinds[m] else { continue }
-            let line = trimmedString(bytes, lines[n]).lowercased()
-            guard attributionEnds.contains(where: { line.hasSuffix($0) }) else { continue }
-            kinds[n] = .attribution
+            let line = trimmedString(bytes, lines[n])
+            guard line.hasSuffix(":") else { continue }
+            if isAttribution(line) {
+                kinds[n] = .attribution
+            }
+            // The two-line form: "On Tue, 3 Jun 2025, Jane Doe\n<jane@example.org> wrote:".
             if n > 0, kinds[n - 1] == .own {
                 let prev = trimmedString(bytes, lines[n - 1])
-                if (prev.hasPrefix("On ") || prev.hasPrefix("Am ") || prev.hasPrefix("Em ")),
-                   !line.hasPrefix("on "), !line.hasPrefix("am "), !line.hasPrefix("em ") {
+                let opens = prev.hasPrefix("On ") || prev.hasPrefix("Am ") || prev.hasPrefix("Em ")
+                if opens, isAttribution(prev + " " + line), !isAttribution(prev) {
                     kinds[n - 1] = .attribution
+                    kinds[n] = .attribution
                 }
             }
         }

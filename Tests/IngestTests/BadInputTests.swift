@@ -74,6 +74,8 @@ import ThreadModel
         let expected: [(String, SourceFormat)] = [
             ("generic.jsonl", .jsonl), ("bad.jsonl", .jsonl), ("generic.csv", .csv),
             ("slashdot-sample.txt", .slashdot), ("article.md", .article),
+            ("hn-algolia.json", .hackernews), ("hn-items.jsonl", .hackernews),
+            ("reddit-thread.json", .reddit), ("reddit-comments.ndjson", .reddit), ("list.mbox", .mbox),
         ]
         for (name, format) in expected {
             #expect(try Ingestor().detectFormat(path: fixture(name)) == format, "\(name)")

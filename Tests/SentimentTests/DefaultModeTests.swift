@@ -84,6 +84,14 @@ import ThreadModel
         expectClose(mixed, plain)
     }
 
+    @Test func negationStopsAtTheNearestSentimentWord() {
+        // "I don't like it crying": vader's "don't" negates "like" and also flips "crying".
+        #expect(VaderRuleTests.words("I dont like it crying")[4] > 0)
+        expectClose(Self.words("I dont like it crying")[4], -2.1)
+        expectClose(Self.words("I dont like it")[2], 1.5 * -0.74)
+        expectClose(Self.words("very nice good")[2], 1.9, 1e-12, "a booster modifies only the next sentiment word")
+    }
+
     @Test func longCommentsDoNotSaturate() {
         let sentence = "The new driver is good and the review was helpful. I compiled it on a Tuesday afternoon."
         let one = Support.standard.polarityScores(sentence + " " + sentence).compound
