@@ -110,9 +110,19 @@ enum Charts {
         }
         let step = days.count > 1 ? plotW / Double(days.count - 1) : 0
         let xOf = { (i: Int) -> Double in days.count > 1 ? left + Double(i) * step : left + plotW / 2 }
-        let labelEvery = max(1, days.count / 8)
-        for (i, day) in days.enumerated() where i % labelEvery == 0 || i == days.count - 1 {
+        // Date labels need about 70 units: label every k-th day, and the last, dropping one that would crowd it.
+        let minGap = 70.0
+        let labelEvery = step > 0 ? max(1, Int((minGap / step).rounded(.up))) : 1
+        let radius = days.count > 20 ? "2" : "3.5"
+        let last = days.count - 1
+        for (i, day) in days.enumerated()
+        where i == last || (i % labelEvery == 0 && Double(last - i) * step >= minGap) {
             body.append(text(day.date, x: xOf(i), y: top + plotH + 16, anchor: "middle", size: 11))
+        }
+        if days.count < 2 {
+            // Left of the centre, where a single day's points sit.
+            let note = days.isEmpty ? "No history yet." : "Only one day of history so far."
+            body.append(text(note, x: left + 8, y: top + plotH * 0.375 + 4, size: 12, extra: " fill=\"#666\""))
         }
         for label in StanceLabel.allCases {
             var points: [String] = []
@@ -121,7 +131,7 @@ enum Charts {
                 let share = total > 0 ? Double(day.counts[label] ?? 0) / Double(total) : 0
                 let (x, y) = (xOf(i), top + plotH - share * plotH)
                 points.append("\(n(x)),\(n(y))")
-                body.append("<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"3.5\" fill=\"\(colour(label))\">"
+                body.append("<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(radius)\" fill=\"\(colour(label))\">"
                             + "<title>\(HTML.escape("\(day.date) \(label.rawValue): \(percent(share)) of \(total)"))</title></circle>")
             }
             if points.count > 1 {

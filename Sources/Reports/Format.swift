@@ -77,6 +77,14 @@ public enum TextCell {
     /// One line of text: bidi controls removed; every other control character (C0, DEL, C1) and every
     /// whitespace run (newlines and tabs included) becomes one space; leading and trailing spaces trimmed.
     public static func singleLine(_ text: String) -> String {
+        // Fast path: printable ASCII without leading, trailing or doubled spaces is already clean.
+        var clean = true, previous: UInt8 = 0x20
+        for b in text.utf8 {
+            if b < 0x20 || b > 0x7E || (b == 0x20 && previous == 0x20) { clean = false; break }
+            previous = b
+        }
+        if clean && previous != 0x20 { return text }
+        if text.isEmpty { return "" }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for s in text.unicodeScalars {

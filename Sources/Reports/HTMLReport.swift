@@ -8,9 +8,9 @@ enum HTMLReport {
         body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#222;margin:0 auto;max-width:1100px;padding:16px 24px}
         h1{font-size:22px;margin:8px 0 2px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
         .meta{color:#555;margin:0 0 8px}.cards{display:flex;flex-wrap:wrap;gap:10px;margin:12px 0}
-        .card{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:110px}.card b{display:block;font-size:20px}
+        .card{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:120px}.card b{display:block;font-size:20px}
         table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
-        th{background:#f6f6f6}td.num{text-align:right;font-variant-numeric:tabular-nums}
+        th{background:#f6f6f6}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         .comment{border:1px solid #ddd;border-left:5px solid #999;border-radius:4px;padding:8px 12px;margin:10px 0}
         .comment.pro{border-left-color:#1f78b4}.comment.anti{border-left-color:#e66101}
         .comment .head{color:#555;font-size:12px;margin-bottom:4px}
@@ -49,19 +49,24 @@ enum HTMLReport {
         return out
     }
 
+    /// Two rows of figures: what was read, then each stance's share (raw, with the weighted share below).
     static func cards(_ m: ReportModel) -> String {
         let s = m.input.stanceOverall
-        var items: [(String, String)] = [
+        let counts: [(String, String)] = [
             ("threads", String(m.threads.count)), ("comments", String(m.comments.count)), ("topics", String(m.topics.count)),
+            ("skipped records", String(m.input.run.counts.skippedRecords)),
+            ("repaired records", String(m.input.run.counts.repairedRecords)),
         ]
-        for share in s.shares {
-            items.append(("\(share.label.rawValue.replacingOccurrences(of: "_", with: "-"))",
-                          "\(Charts.percent(share.share)) (\(share.count))"))
+        let stances = s.shares.map { share in
+            ("\(share.label.rawValue.replacingOccurrences(of: "_", with: "-")) · weighted \(Charts.percent(share.weightedShare))",
+             "\(Charts.percent(share.share)) (\(share.count))")
         }
-        items.append(("skipped records", String(m.input.run.counts.skippedRecords)))
-        return "<div class=\"cards\">"
-            + items.map { "<div class=\"card\"><b>\(HTML.escape($0.1))</b>\(HTML.escape($0.0))</div>" }.joined()
-            + "</div>\n"
+        let row = { (items: [(String, String)]) in
+            "<div class=\"cards\">"
+                + items.map { "<div class=\"card\"><b>\(HTML.escape($0.1))</b>\(HTML.escape($0.0))</div>" }.joined()
+                + "</div>\n"
+        }
+        return row(counts) + row(stances)
     }
 
     static func stanceByTopic(_ m: ReportModel) -> String {

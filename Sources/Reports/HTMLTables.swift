@@ -43,11 +43,17 @@ enum HTMLTables {
         return out + "</table>\n"
     }
 
-    static func threads(_ m: ReportModel) -> String {
+    /// The `limit` threads with most comments (then by source and id); all of them are in threads.csv.
+    static func threads(_ m: ReportModel, limit: Int = 100) -> String {
         var out = "<h2>Threads</h2>\n"
         guard !m.threads.isEmpty else { return out + "<p class=\"note\">No threads.</p>\n" }
+        let shown = m.threads.indices.sorted { m.threadRows[$0].count > m.threadRows[$1].count || (m.threadRows[$0].count == m.threadRows[$1].count && $0 < $1) }.prefix(limit)
+        if m.threads.count > limit {
+            out += "<p class=\"note\">\(HTML.escape("The \(limit) threads with most comments of \(m.threads.count); all are in threads.csv."))</p>\n"
+        }
         out += head(["source", "thread", "title", "comments", "mean sentiment", "pro (95% CI)", "anti (95% CI)"])
-        for (i, t) in m.threads.enumerated() {
+        for i in shown {
+            let t = m.threads[i]
             let rows = m.rows(ofThread: i)
             let s = m.input.stanceByThread[t.id]
             out += "<tr>" + cell(t.source.rawValue) + cell(t.id) + cell(Charts.clip(t.title ?? "", 90))

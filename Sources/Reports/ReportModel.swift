@@ -45,8 +45,8 @@ struct ReportModel: Sendable {
 
     init(_ input: ReportInput) {
         self.input = input
-        threads = input.threads.sorted { ($0.source.rawValue, $0.id) < ($1.source.rawValue, $1.id) }
-        topics = input.topics.topics.sorted { $0.id < $1.id }
+        threads = input.threads.sorted { ($0.source.rawValue, $0.id, $0.file) < ($1.source.rawValue, $1.id, $1.file) }
+        topics = input.topics.topics.sorted { ($0.id, $0.label, $0.size) < ($1.id, $1.label, $1.size) }
         var labels: [Int: String] = [:]
         for t in topics where labels[t.id] == nil { labels[t.id] = t.label }
         topicLabels = labels
@@ -76,7 +76,7 @@ struct ReportModel: Sendable {
             if a.threadID != b.threadID { return a.threadID < b.threadID }
             if a.topicID != b.topicID { return (a.topicID ?? Int.min) < (b.topicID ?? Int.min) }
             if a.stance != b.stance { return (order[a.stance] ?? 0) < (order[b.stance] ?? 0) }
-            return (a.count, a.topicLabel) < (b.count, b.topicLabel)
+            return (a.count, a.topicLabel, a.weightedCount, a.share) < (b.count, b.topicLabel, b.weightedCount, b.share)
         }
     }
 

@@ -36,6 +36,13 @@ struct FormatTests {
         #expect(TextCell.singleLine("\n\n") == "")
     }
 
+    @Test("plain ASCII keeps its fast path without skipping the clean-up", arguments: [
+        (" a", "a"), ("a ", "a"), ("a  b", "a b"), ("", ""), (" ", ""), ("a b", "a b"), ("x\u{7F}y", "x y"), ("~", "~"),
+    ])
+    func asciiFastPath(_ input: String, _ expected: String) {
+        #expect(TextCell.singleLine(input) == expected)
+    }
+
     @Test("excerpts cut on characters and mark the cut")
     func excerpt() {
         #expect(TextCell.excerpt("abc def", limit: 10) == "abc def")

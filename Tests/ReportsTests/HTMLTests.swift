@@ -69,3 +69,18 @@ struct HTMLTests {
         #expect(HTML.highlighted(text, spans.map { HTML.Highlight(span: $0, note: "n") }) == expected)
     }
 }
+
+@Suite("HTML charts")
+struct ChartTests {
+    @Test("a short history says so instead of drawing an empty chart")
+    func shortHistory() {
+        var input = Fixture.input()
+        input.history = input.history.filter { $0.date == "2026-11-21" }
+        let one = ReportWriter().render(input).first { $0.name == "report.html" }?.text ?? ""
+        #expect(one.contains("Only one day of history so far."))
+        #expect(!one.contains("<polyline"))
+        input.history = []
+        let none = ReportWriter().render(input).first { $0.name == "report.html" }?.text ?? ""
+        #expect(none.contains("No history yet."))
+    }
+}

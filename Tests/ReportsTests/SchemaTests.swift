@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import Stance
 import Testing
 
 /// Real writer output against the shipped schemas in `data/schemas/`.
@@ -14,7 +15,7 @@ struct SchemaTests {
         try #require(files.first { $0.name == name }?.text, "\(name) was not rendered")
     }
 
-    func schemaText(_ name: String) throws -> String {
+    static func schemaText(_ name: String) throws -> String {
         let url = Self.schemas.appendingPathComponent(name)
         let data = try #require(FileManager.default.contents(atPath: url.path), "schema \(url.path) is missing")
         return String(decoding: data, as: UTF8.self)
@@ -23,22 +24,25 @@ struct SchemaTests {
     @Test("JSON files follow their schema: every member declared, required ones present, types right",
           arguments: ["summary", "manifest"])
     func jsonSchema(_ name: String) throws {
-        let schema = try JSON.parse(try schemaText("\(name).schema.json"))
-        let value = try JSON.parse(try output("\(name).json"))
-        let errors = SchemaCheck(root: schema).check(value, against: schema)
+        let errors = try Self.jsonProblems(name, output: try output("\(name).json"))
         #expect(errors.isEmpty, "\(name).json: \(errors.prefix(20).joined(separator: "\n"))")
+    }
+
+    static func jsonProblems(_ name: String, output: String) throws -> [String] {
+        let schema = try JSON.parse(try Self.schemaText("\(name).schema.json"))
+        return SchemaCheck(root: schema).check(try JSON.parse(output), against: schema)
     }
 
     @Test("JSON member order follows the schema's declaration order at the top level", arguments: ["summary", "manifest"])
     func jsonOrder(_ name: String) throws {
-        let schema = try JSON.parse(try schemaText("\(name).schema.json"))
+        let schema = try JSON.parse(try Self.schemaText("\(name).schema.json"))
         let value = try JSON.parse(try output("\(name).json"))
         #expect(value.keys == schema["properties"]?.keys)
     }
 
     @Test("the schema check catches an undeclared member and a wrong type")
     func checkerCatches() throws {
-        let schema = try JSON.parse(try schemaText("manifest.schema.json"))
+        let schema = try JSON.parse(try Self.schemaText("manifest.schema.json"))
         var value = try JSON.parse(try output("manifest.json"))
         guard case .object(var members) = value else { Issue.record("manifest is not an object"); return }
         members.append(("surprise", .null))
@@ -52,20 +56,50 @@ struct SchemaTests {
     @Test("CSV files have every documented column, in order, with cells of the documented type",
           arguments: ["comments", "threads", "topics", "history"])
     func csvColumns(_ name: String) throws {
+        let text = try output("\(name).csv")
+        #expect(try MiniCSV.parse(text).count > 1, "\(name).csv has no data rows to check")
+        let problems = try Self.csvProblems(name, output: text)
+        #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")
+    }
+
+    /// Everything in a CSV report that disagrees with its column table.
+    static func csvProblems(_ name: String, output: String) throws -> [String] {
         let table = try MiniCSV.parse(try schemaText("\(name).columns.csv"))
-        #expect(table.first == ["name", "type", "unit", "nullable", "meaning"])
-        let columns = table.dropFirst()
-        for c in columns { #expect(c.count == 5 && !c[4].isEmpty, "\(name).columns.csv: row \(c) malformed") }
-        let rows = try MiniCSV.parse(try output("\(name).csv"))
-        #expect(rows.first == columns.map { $0[0] }, "\(name).csv header differs from data/schemas/\(name).columns.csv")
-        #expect(rows.count > 1, "\(name).csv has no data rows to check")
+        var problems: [String] = []
+        if table.first != ["name", "type", "unit", "nullable", "meaning"] { problems.append("\(name).columns.csv: bad header") }
+        let columns = Array(table.dropFirst())
+        for c in columns where c.count != 5 || c[4].isEmpty { problems.append("\(name).columns.csv: row \(c) malformed") }
+        let rows = try MiniCSV.parse(output)
+        if rows.first != columns.map({ $0[0] }) {
+            problems.append("\(name).csv header differs from data/schemas/\(name).columns.csv")
+        }
         for (r, row) in rows.dropFirst().enumerated() {
-            #expect(row.count == columns.count, "\(name).csv row \(r + 2) has \(row.count) cells")
+            if row.count != columns.count { problems.append("\(name).csv row \(r + 2) has \(row.count) cells") }
             for (cell, column) in zip(row, columns) {
                 if let problem = Self.problem(cell, type: column[1], nullable: column[3] == "yes") {
-                    Issue.record("\(name).csv row \(r + 2) column \(column[0]): \(problem)")
+                    problems.append("\(name).csv row \(r + 2) column \(column[0]): \(problem)")
                 }
             }
+        }
+        return problems
+    }
+
+    /// Checks a report folder written by a real run: `THREADLENS_REPORT_DIR=reports/nightly/latest swift test --filter SchemaTests`.
+    @Test("a real report folder follows the schemas",
+          .enabled(if: ProcessInfo.processInfo.environment["THREADLENS_REPORT_DIR"] != nil, "set THREADLENS_REPORT_DIR=<report folder>"))
+    func realFolder() throws {
+        let dir = URL(fileURLWithPath: ProcessInfo.processInfo.environment["THREADLENS_REPORT_DIR"] ?? ".")
+        func read(_ file: String) throws -> String {
+            let data = try #require(FileManager.default.contents(atPath: dir.appendingPathComponent(file).path), "\(file) missing in \(dir.path)")
+            return String(decoding: data, as: UTF8.self)
+        }
+        for name in ["comments", "threads", "topics", "history"] {
+            let problems = try Self.csvProblems(name, output: try read("\(name).csv"))
+            #expect(problems.isEmpty, "\(problems.prefix(20).joined(separator: "\n"))")
+        }
+        for name in ["summary", "manifest"] {
+            let problems = try Self.jsonProblems(name, output: try read("\(name).json"))
+            #expect(problems.isEmpty, "\(name).json: \(problems.prefix(20).joined(separator: "\n"))")
         }
     }
 
@@ -85,5 +119,45 @@ struct SchemaTests {
         guard type == "string" else { return "unknown type \(type) in the column table" }
         if let f = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f) { return "'\(cell)' is not neutralised" }
         return cell.unicodeScalars.contains { $0.value < 0x20 || (0x202A...0x202E).contains($0.value) } ? "control character in '\(cell)'" : nil
+    }
+}
+
+@Suite("Empty input")
+struct EmptyInputTests {
+    static func empty() -> ReportInput {
+        var input = Fixture.input()
+        input.threads = []
+        input.sentiments = [:]
+        input.stances = [:]
+        input.topics = Fixture.topicResult([])
+        input.topicAssignments = [:]
+        input.stanceOverall = StanceAggregator().summarize([], stances: [:])
+        input.stanceByThread = [:]
+        input.stanceByTopic = [:]
+        input.history = []
+        input.topicChanges = []
+        input.previousRunDate = nil
+        input.run.problems = []
+        return input
+    }
+
+    @Test("an input with no threads gives every file, headers only, still following the schemas")
+    func empty() throws {
+        let files = ReportWriter().render(Self.empty())
+        #expect(files.count == ReportFile.allCases.count)
+        for name in ["comments", "threads", "topics", "history"] {
+            let text = try #require(files.first { $0.name == "\(name).csv" }?.text)
+            #expect(try MiniCSV.parse(text).count == 1, "\(name).csv should hold its header only")
+        }
+        for name in ["summary", "manifest"] {
+            let url = SchemaTests.schemas.appendingPathComponent("\(name).schema.json")
+            let data = try #require(FileManager.default.contents(atPath: url.path))
+            let schema = try JSON.parse(String(decoding: data, as: UTF8.self))
+            let value = try JSON.parse(try #require(files.first { $0.name == "\(name).json" }?.text))
+            #expect(SchemaCheck(root: schema).check(value, against: schema).isEmpty)
+        }
+        let html = try #require(files.first { $0.name == "report.html" }?.text)
+        #expect(html.contains("First run: nothing to compare with."))
+        #expect(html.hasSuffix("</html>\n"))
     }
 }
