@@ -28,7 +28,7 @@ struct RedditReader {
         var collector = ThreadCollector()
         var metas: [String: Meta] = [:]
         var roots = Set<String>()
-        if JSONFile.isLineDelimited(path: path) {
+        if JSONFile.isLineDelimited(path: path, maxLineBytes: context.options.maxRecordBytes) {
             try JSONFile.forEachLine(path: path, context: &context) { tape, line, context in
                 var node = tape.root
                 if let data = tape.member(node, "data"), tape.kind(data) == .object { node = data }
