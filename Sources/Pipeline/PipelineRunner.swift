@@ -77,7 +77,8 @@ public struct PipelineRunner: Sendable {
         let lexicon: Lexicon
         do { lexicon = try Lexicon.load(directory: lexiconDir) } catch { throw RunError(stage: "sentiment", "\(error)") }
         let analyzer = SentimentAnalyzer(lexicon: lexicon, options: SentimentOptions(mode: pipeline.sentiment.mode))
-        let (profile, profileText) = try RunStages.profile(pipeline.stance)
+        let (profile, profileText) = try RunStages.profile(
+            pipeline.stance, dataDirectory: options.dataDirectory ?? DataDirectory.locate())
         let classifier = StanceClassifier(profile: profile, options: StanceOptions(threshold: pipeline.stance.threshold))
         let store = pipeline.store.enabled && options.publish == .dated ? try RunStore(path: pipeline.storePath) : nil
         let settingsHash = store == nil ? "" : RunSettingsHash.make(

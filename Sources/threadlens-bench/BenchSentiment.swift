@@ -64,7 +64,7 @@ private func scoreFile(_ path: String, mode: SentimentMode, lexicons: String, la
 }
 
 /// Peak resident set size (VmHWM) of this process in MB, read through FileHandle (procfs files report size 0).
-func peakResidentMB() -> Double {
+private func peakResidentMB() -> Double {
     guard let h = FileHandle(forReadingAtPath: "/proc/self/status") else { return .nan }
     let text = String(decoding: h.readDataToEndOfFile(), as: UTF8.self)
     for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
