@@ -60,6 +60,22 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: ws.reports.appendingPathComponent("2026-01-10/comments.csv").path))
     }
 
+    @Test func topicIdsStayStableAcrossNights() throws {
+        let ws = try SampleWorkspace()
+        defer { ws.remove() }
+        let day1 = try ws.run(date: "2026-01-10")
+        #expect(day1.topicChanges.isEmpty)  // a first run lists no changes
+        func rows(_ date: String) throws -> [String] {
+            let text = try String(contentsOf: ws.reports.appendingPathComponent("\(date)/topics.csv"), encoding: .utf8)
+            return text.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+                .map { String($0.drop { $0 != "," }) }  // without run_date
+        }
+        let day2 = try ws.run(date: "2026-01-11")
+        #expect(day2.topicChanges.isEmpty)
+        #expect(try rows("2026-01-10") == rows("2026-01-11"))
+        #expect(day2.topics == day1.topics)
+    }
+
     @Test func aChangedCommentReanalysesOnlyItsThread() throws {
         let ws = try SampleWorkspace()
         defer { ws.remove() }
