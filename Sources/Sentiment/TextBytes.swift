@@ -65,18 +65,26 @@ enum TextBytes {
         var isUpper: Bool
         /// Number of letters.
         var letters: Int
+        /// Has an ASCII apostrophe (so it may contain "n't").
+        var hasApostrophe = true
     }
 
-    /// The shape of an ASCII token, or nil when `b[lo..<hi]` has a non-ASCII byte.
+    /// The shape of an ASCII token and the ``WordTable`` hash of its lower-cased bytes, in one pass;
+    /// nil when `b[lo..<hi]` has a non-ASCII byte.
     @inline(__always)
-    static func asciiShape(_ b: [UInt8], _ lo: Int, _ hi: Int) -> Shape? {
-        var upper = 0, lower = 0
+    static func asciiShape(_ b: [UInt8], _ lo: Int, _ hi: Int) -> (Shape, UInt64)? {
+        var upper = 0, lower = 0, apostrophe = false
+        var h = ByteHasher()
         for i in lo..<hi {
-            let c = b[i]
+            var c = b[i]
             if c >= 0x80 { return nil }
-            if c >= 0x41 && c <= 0x5A { upper += 1 } else if c >= 0x61 && c <= 0x7A { lower += 1 }
+            if c &- 0x41 < 26 { upper += 1; c |= 0x20 } else if c &- 0x61 < 26 { lower += 1 } else if c == 0x27 {
+                apostrophe = true
+            }
+            h.add(c)
         }
-        return Shape(isUpper: upper > 0 && lower == 0, letters: upper + lower)
+        return (Shape(isUpper: upper > 0 && lower == 0, letters: upper + lower, hasApostrophe: apostrophe),
+                h.finish(length: hi - lo))
     }
 
     /// Whether `b[lo..<hi]` contains "n't" in any case (for ASCII text, as after lower-casing).

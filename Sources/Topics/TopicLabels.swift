@@ -42,10 +42,15 @@ enum TopicLabels {
             totals[c] = tf[c].reduce(0, +)
         }
         let mean = totals.reduce(0, +) / Double(k)
+        // A word repeated ("very very") says nothing a unigram does not.
+        let repeated = model.vocabulary.map { term -> Bool in
+            let words = term.split(separator: " ")
+            return words.count > 1 && words.allSatisfy { $0 == words[0] }
+        }
         return (0..<k).map { c in
             guard totals[c] > 0 else { return [] }
             let weights = (0..<v).map { t in
-                tf[c][t] > 0 ? tf[c][t] / totals[c] * Foundation.log(1 + mean / f[t]) : 0
+                tf[c][t] > 0 && !repeated[t] ? tf[c][t] / totals[c] * Foundation.log(1 + mean / f[t]) : 0
             }
             return top(weights, count: count).map { TopicTerm(term: model.vocabulary[$0], weight: weights[$0]) }
         }

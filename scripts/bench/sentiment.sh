@@ -3,7 +3,8 @@
 # modes) and of vaderSentiment 3.3.2 on the same sentences in the same run, one core each:
 #   - the 4,200 tweets of ../shared/reference/sentiment/tweets_GroundTruth.txt (skipped when absent);
 #   - a generated corpus of SENTIMENT_BENCH_N sentences (default 1,000,000; seeded, deterministic).
-# Output rows: sentiment<TAB>dataset<TAB>implementation<TAB>sentences<TAB>seconds<TAB>sentences_per_s<TAB>peak_rss_mb,
+# Times are CPU seconds of each process (one thread), so other load on the machine does not skew the ratio.
+# Output rows: sentiment<TAB>dataset<TAB>implementation<TAB>sentences<TAB>cpu_seconds<TAB>sentences_per_s<TAB>peak_rss_mb,
 # then one speed-up row per dataset and mode.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -26,7 +27,7 @@ fi
 "$bin" sentiment generate "$n" "$work/generated.txt" 42
 datasets+=(generated)
 
-printf 'stage\tdataset\timplementation\tsentences\tseconds\tsentences_per_s\tpeak_rss_mb\n'
+printf 'stage\tdataset\timplementation\tsentences\tcpu_seconds\tsentences_per_s\tpeak_rss_mb\n'
 for d in "${datasets[@]}"; do
   label="$d"; [ "$d" = generated ] && label="generated-$n"
   ref="$("$python" scripts/bench/sentiment_ref.py "$work/$d.txt" "$label" 2>/dev/null)"
