@@ -174,7 +174,8 @@ public struct PipelineRunner: Sendable {
         let published = try publisher.publish(staging: staging, as: reportName)
         var pruned: [String] = []
         if options.publish == .dated {
-            try publisher.pointLatest(to: reportName)
+            // A backfill of an earlier date does not move `latest` back in time.
+            if publisher.latestTarget().map({ $0 <= reportName }) ?? true { try publisher.pointLatest(to: reportName) }
             pruned = publisher.prune(keepingDays: pipeline.retention.reportsDays, today: runDate)
         }
         logger.info("run finished", metadata: ["run_id": "\(info.runID)", "reports": "\(published.path)"])

@@ -53,7 +53,7 @@ func benchIngest(_ args: [String]) {
 }
 
 /// User plus system CPU time of this process: on a busy machine, wall time overstates the cost.
-func cpuSeconds() -> Double {
+private func cpuSeconds() -> Double {
     #if canImport(Glibc)
     var usage = rusage()
     getrusage(Int32(RUSAGE_SELF.rawValue), &usage)

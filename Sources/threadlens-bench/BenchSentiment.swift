@@ -66,7 +66,7 @@ private func scoreFile(_ path: String, mode: SentimentMode, lexicons: String, la
 
 /// CPU time of this process in seconds: on a shared machine, throughput per core is measured on CPU time,
 /// not wall time (the Python reference does the same with `time.process_time`).
-func cpuSeconds() -> Double {
+private func cpuSeconds() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
