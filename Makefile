@@ -30,7 +30,9 @@ release: setup
 run: release
 	$(BIN) run Pipelines/nightly.yml
 
+# The kill test drives the debug executable, which `swift test` alone does not build.
 test: setup
+	$(SWIFT) build
 	$(SWIFT) test
 
 bench: setup

@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "SentimentTests", dependencies: ["Sentiment", "ThreadModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TopicsTests", dependencies: ["Topics", "LinearAlgebra"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StanceTests", dependencies: ["Stance", "Sentiment", "ThreadModel", "Ingest"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "ThreadModel", "Sentiment", "Topics", "Stance"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "ThreadModel", "Sentiment", "Topics", "Stance"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "ThreadModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "ThreadModel"]),
     ],

@@ -1,59 +1,44 @@
-import Foundation
 import TextProcessing
 import ThreadModel
 
-/// A first generic JSONL reader: one comment object per line with `id`, `text` and optional
-/// `parent`, `author`, `thread`, `score`, `time` fields.
+/// Generic JSONL: one comment object per line, with the field names of `GenericField`.
+///
+/// Streamed with `LineReader`; each line is parsed into a reused `JSONTape`. Blank lines are
+/// ignored; a line that is not a JSON object, is truncated, or lacks `id` or text is skipped and
+/// counted (fatal with `--strict`).
 struct JSONLReader {
-    var strict: Bool
-
-    func read(path: String) throws -> IngestResult {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(SourceLocation(file: path), code: "unreadable", "cannot read file")
-        }
-        var problems: [InputProblem] = []
-        var byThread: [String: [Comment]] = [:]
-        var order: [String] = []
-        let text = String(decoding: data, as: UTF8.self)
-        var lineNo = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNo += 1
-            if line.allSatisfy({ $0.isWhitespace }) { continue }
-            let loc = SourceLocation(file: path, line: lineNo)
-            guard let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                let p = InputProblem(loc, .error, code: "bad-json", "not a JSON object")
-                if strict { throw InputError(p) }
-                problems.append(p)
-                continue
-            }
-            func str(_ keys: String...) -> String? {
-                for k in keys {
-                    if let s = obj[k] as? String { return s }
-                    if let n = obj[k] as? NSNumber { return n.stringValue }
+    func read(path: String, context: inout ReadContext) throws -> [DiscussionThread] {
+        var collector = ThreadCollector()
+        let defaultThread = baseName(path)
+        try JSONFile.forEachLine(path: path, context: &context) { tape, number, context in
+            var values: [GenericField: (value: String, field: String)] = [:]
+            var invalidFields: [String] = []
+            tape.forEachMember(tape.root) { key, v in
+                let name = String(decoding: key, as: UTF8.self)
+                guard let field = GenericField.named(name), values[field] == nil else { return }
+                var invalid = false
+                let value: String?
+                switch tape.kind(v) {
+                case .string: value = tape.string(v, invalid: &invalid)
+                case .number, .bool: value = tape.text(v)
+                default: value = nil
                 }
-                return nil
+                if invalid { invalidFields.append(name) }
+                if let value { values[field] = (value, name) }
             }
-            guard let id = str("id") else {
-                var l = loc
-                l.field = "id"
-                let p = InputProblem(l, .error, code: "missing-field", "field 'id' is missing")
-                if strict { throw InputError(p) }
-                problems.append(p)
-                continue
+            guard case (var draft, let thread)? = try genericDraft(values, line: number, defaultThread: defaultThread,
+                                                                  context: &context) else { return }
+            for f in invalidFields {
+                draft.flags.append(.invalidUTF8)
+                context.warn(line: number, field: f, code: "invalid-utf8", "invalid UTF-8 replaced with U+FFFD")
             }
-            let body = str("text", "body", "content") ?? ""
-            let thread = str("thread", "thread_id", "link_id") ?? path
-            var c = Comment(
-                id: id, threadID: thread, parentID: str("parent", "parent_id"),
-                author: str("author", "by", "user"),
-                postedAt: (obj["time"] as? NSNumber)?.doubleValue,
-                score: (obj["score"] as? NSNumber)?.intValue, rawText: body, location: loc)
-            c.parentLink = c.parentID == nil ? .none : .explicit
-            c.sentences = SentenceSplitter.split(body).map { Sentence(span: $0) }
-            if byThread[thread] == nil { order.append(thread) }
-            byThread[thread, default: []].append(c)
+            collector.add(CommentFactory.make(draft, threadID: thread, context: &context))
         }
-        let threads = order.map { DiscussionThread(id: $0, source: .jsonl, file: path, comments: byThread[$0] ?? []) }
-        return IngestResult(threads: threads, problems: problems, files: [path])
+        return try collector.threads(source: .jsonl, file: path, context: &context)
     }
+}
+
+func isBlank(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    for i in range where !(bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0D) { return false }
+    return true
 }

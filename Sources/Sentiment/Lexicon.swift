@@ -1,34 +1,111 @@
 import Foundation
 
-/// Word valences (-4...4) read from VADER-format files: `token<TAB>mean<TAB>sd<TAB>[ratings]`.
+/// The word lists sentiment scoring reads: word valences (-4...4), emoji descriptions and the domain overlay.
+///
+/// File formats (all UTF-8, one entry a line):
+/// - `vader_lexicon.txt`: `token<TAB>mean<TAB>sd<TAB>[ratings]`; only the first two fields are used.
+/// - `emoji_utf8_lexicon.txt`: `emoji<TAB>description`; an emoji is replaced by its description before scoring.
+/// - `software.tsv`: `term<TAB>valence<TAB>note`, `#` comments allowed (see ``OverlayEntry``).
+///
+/// As in vaderSentiment, a token that appears twice keeps its last value, and blank lines are skipped.
 public struct Lexicon: Sendable {
+    /// Token (as written in the file) to mean valence.
     public var valences: [String: Double]
+    /// Emoji (as written in the file) to its textual description.
+    public var emoji: [String: String]
+    /// Domain entries used by the default mode only, in file order.
+    public var overlay: [OverlayEntry]
 
-    public init(valences: [String: Double]) { self.valences = valences }
+    public init(valences: [String: Double], emoji: [String: String] = [:], overlay: [OverlayEntry] = []) {
+        self.valences = valences
+        self.emoji = emoji
+        self.overlay = overlay
+    }
 
-    /// Loads `vader_lexicon.txt` from a directory.
+    /// The file names `load(directory:)` reads.
+    public static let lexiconFile = "vader_lexicon.txt"
+    public static let emojiFile = "emoji_utf8_lexicon.txt"
+    public static let overlayFile = "software.tsv"
+
+    /// Loads the bundled lexicons from a data directory (the pipeline passes `data/lexicons`).
+    ///
+    /// - Throws: ``LexiconError`` naming the file and line of the first malformed entry, or a missing file.
+    ///   The overlay is optional: a directory without `software.tsv` gives an empty overlay.
     public static func load(directory: String) throws -> Lexicon {
-        let path = (directory as NSString).appendingPathComponent("vader_lexicon.txt")
+        func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+        let valences = try parseValences(read(path(lexiconFile)), path: path(lexiconFile))
+        let emoji = try parseEmoji(read(path(emojiFile)), path: path(emojiFile))
+        let overlayPath = path(overlayFile)
+        let overlay = FileManager.default.fileExists(atPath: overlayPath)
+            ? try OverlayEntry.parse(read(overlayPath), path: overlayPath) : []
+        return Lexicon(valences: valences, emoji: emoji, overlay: overlay)
+    }
+
+    static func read(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LexiconError(path: path, line: 0, message: "cannot read lexicon")
+            throw LexiconError(path: path, line: 0, message: "cannot read file")
         }
-        var valences: [String: Double] = [:]
-        var lineNo = 0
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            lineNo += 1
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard cols.count >= 2, let v = Double(cols[1]) else {
-                throw LexiconError(path: path, line: lineNo, message: "expected token<TAB>mean")
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LexiconError(path: path, line: 0, message: "file is not valid UTF-8")
+        }
+        return text
+    }
+
+    /// Lines with their 1-based numbers, each trimmed of surrounding white space; blank lines dropped.
+    static func lines(_ text: String) -> [(number: Int, fields: [Substring])] {
+        var out: [(Int, [Substring])] = []
+        var number = 0
+        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            number += 1
+            let line = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty { continue }
+            out.append((number, Substring(line).split(separator: "\t", omittingEmptySubsequences: false)))
+        }
+        return out
+    }
+
+    /// Parses `token<TAB>mean...` lines.
+    public static func parseValences(_ text: String, path: String) throws -> [String: Double] {
+        var out: [String: Double] = [:]
+        for (number, fields) in lines(text) {
+            guard fields.count >= 2 else {
+                throw LexiconError(path: path, line: number, message: "field 'mean' is missing (expected token<TAB>mean)")
             }
-            valences[String(cols[0])] = v
+            guard let value = Double(fields[1].trimmingCharacters(in: .whitespaces)), value.isFinite else {
+                throw LexiconError(path: path, line: number,
+                                   message: "field 'mean': expected a number, found '\(fields[1])'")
+            }
+            out[String(fields[0])] = value
         }
-        return Lexicon(valences: valences)
+        return out
+    }
+
+    /// Parses `emoji<TAB>description` lines.
+    public static func parseEmoji(_ text: String, path: String) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for (number, fields) in lines(text) {
+            guard fields.count >= 2, !fields[1].isEmpty else {
+                throw LexiconError(path: path, line: number,
+                                   message: "field 'description' is missing (expected emoji<TAB>description)")
+            }
+            out[String(fields[0])] = String(fields[1])
+        }
+        return out
     }
 }
 
+/// A malformed or unreadable lexicon file: `path:line: error: message`.
 public struct LexiconError: Error, Sendable, CustomStringConvertible {
     public var path: String
+    /// 1-based; 0 when the whole file is meant.
     public var line: Int
     public var message: String
-    public var description: String { "\(path):\(line): error: \(message)" }
+
+    public init(path: String, line: Int, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { line > 0 ? "\(path):\(line): error: \(message)" : "\(path): error: \(message)" }
 }

@@ -69,7 +69,21 @@ public enum SentimentMode: String, Sendable, Codable, CaseIterable {
     case `default`
 }
 
+/// Options of the sentiment stage; defaults live here only.
 public struct SentimentOptions: Sendable, Codable, Hashable {
     public var mode: SentimentMode
-    public init(mode: SentimentMode = .default) { self.mode = mode }
+    /// How many contributions (largest magnitude first) to keep per sentence and per comment.
+    public var topContributions: Int
+
+    public init(mode: SentimentMode = .default, topContributions: Int = 5) {
+        self.mode = mode
+        self.topContributions = topContributions
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = SentimentOptions()
+        mode = try c.decodeIfPresent(SentimentMode.self, forKey: .mode) ?? d.mode
+        topContributions = try c.decodeIfPresent(Int.self, forKey: .topContributions) ?? d.topContributions
+    }
 }

@@ -1,43 +1,174 @@
+import Foundation
 import Sentiment
 import TextProcessing
 import ThreadModel
 
+/// Options of the stance stage; the defaults live here and only here.
 public struct StanceOptions: Sendable, Codable, Hashable {
-    /// Below this |score| a comment is neutral.
+    /// Below this |score| a comment has no stance of its own (neutral, off-topic, or inherited).
     public var threshold: Double
-    public init(threshold: Double = 0.2) { self.threshold = threshold }
+    /// Multiplies a sentence's compound when the sentence names the target.
+    public var targetSentimentWeight: Double
+    /// Multiplies (and inverts) a sentence's compound when it names only the other side.
+    public var otherSideSentimentWeight: Double
+    /// Share of the target weight for a sentence that refers back to the target with "it".
+    public var carryFactor: Double
+    /// Weight of one comparison or preference between the two sides.
+    public var comparisonWeight: Double
+    /// Factor on a negated cue: negative turns it around, its size says how much survives.
+    public var negationFactor: Double
+    /// Share of the parent's score a reply inherits when it agrees (or inverts when it disagrees).
+    public var inheritFactor: Double
+    /// Share of the parent's score taken, inverted, by a reply that quotes its parent and answers
+    /// without a stance or marker of its own (quoting to answer is how rebuttals are written); 0 turns it off.
+    public var quotingReplyFactor: Double
+    /// A reply with at least this many words of its own, to an on-topic parent, is taken as
+    /// continuing the debate even when it names none of the profile's words.
+    public var onTopicReplyWords: Int
+
+    public init(threshold: Double = 0.2, targetSentimentWeight: Double = 0.5, otherSideSentimentWeight: Double = 0.3,
+                carryFactor: Double = 0.7, comparisonWeight: Double = 0.6, negationFactor: Double = -0.5,
+                inheritFactor: Double = 0.8, quotingReplyFactor: Double = 0.6, onTopicReplyWords: Int = 20) {
+        self.threshold = threshold
+        self.targetSentimentWeight = targetSentimentWeight
+        self.otherSideSentimentWeight = otherSideSentimentWeight
+        self.carryFactor = carryFactor
+        self.comparisonWeight = comparisonWeight
+        self.negationFactor = negationFactor
+        self.inheritFactor = inheritFactor
+        self.quotingReplyFactor = quotingReplyFactor
+        self.onTopicReplyWords = onTopicReplyWords
+    }
 }
 
-/// The stance stage. First rule: sentences that mention the target carry their sentiment to it.
+/// The stance stage: where each comment's author stands toward the profile's target, why, and
+/// how sure.
+///
+/// For each comment, in tree order (parents first), the rules run on the commenter's own words
+/// (quoted text is ignored) in this order: `CueRule`, `ComparisonRule`, `TargetSentimentRule`.
+/// Their raw weights wᵢ add up to R, and
+///
+///     score = tanh(R),   contributionᵢ = wᵢ · tanh(R) / R   (so Σ contributionᵢ = score)
+///
+/// If |score| ≥ `threshold` the stance is the comment's own (`direct`). Otherwise a reply that
+/// agrees or disagrees with a pro or anti parent adds ±`inheritFactor` × the parent's score
+/// (`ReplyRule`; source `inherited` or `inverted`). Whatever is still below the threshold is
+/// `neutral`, or `off_topic` by `OffTopicRule`.
+///
+/// Confidence, in [0, 1]: for pro and anti, |score| × agreement, where agreement = |Σ wᵢ| / Σ |wᵢ|
+/// is 1 when all evidence points one way; for neutral, 1 − |score| / threshold (sure of
+/// abstaining when nothing points anywhere); for off-topic, 1 with no own words, else 0.6 plus
+/// 0.2 per marker, at most 1.
+///
+/// Design notes: a learned classifier was turned down: 74 labelled comments cannot train one,
+/// and analysts must be able to see and argue with every reason. tanh keeps one strong cue
+/// decisive and several weak ones additive without letting the score leave [-1, 1].
 public struct StanceClassifier: Sendable {
-    public var profile: StanceProfile
+    public let profile: StanceProfile
     public var options: StanceOptions
+    let compiled: CompiledProfile
 
     public init(profile: StanceProfile, options: StanceOptions = StanceOptions()) {
         self.profile = profile
         self.options = options
+        self.compiled = CompiledProfile(profile)
     }
 
+    /// Scores every comment of every thread.
+    /// - Returns: one stance per comment, in thread order then comment order.
+    /// - Complexity: O(total text length × patterns per word); no recursion.
     public func run(threads: [DiscussionThread], sentiments: [CommentKey: CommentSentiment]) -> [CommentStance] {
-        let aliases = ([profile.target] + profile.aliases).map { $0.lowercased() }
         var out: [CommentStance] = []
+        out.reserveCapacity(threads.reduce(0) { $0 + $1.comments.count })
         for thread in threads {
-            for c in thread.comments {
-                var evidence: [StanceEvidence] = []
-                for s in sentiments[c.key]?.sentences ?? [] where !s.isQuoted {
-                    let text = c.text.slice(s.span).lowercased()
-                    if let alias = aliases.first(where: { text.contains($0) }), s.scores.compound != 0 {
-                        evidence.append(StanceEvidence(rule: "target-sentiment", matched: alias, span: s.span,
-                                                       contribution: s.scores.compound))
-                    }
-                }
-                let raw = evidence.reduce(0) { $0 + $1.contribution }
-                let score = max(-1, min(1, raw))
-                let label: StanceLabel = score > options.threshold ? .pro : score < -options.threshold ? .anti : .neutral
-                out.append(CommentStance(key: c.key, label: label, score: score,
-                                         confidence: min(1, abs(score)), evidence: evidence))
+            let (order, parentOf) = TreeOrder.order(thread.comments)
+            var stances = [CommentStance?](repeating: nil, count: thread.comments.count)
+            for i in order {
+                let c = thread.comments[i]
+                let parent = parentOf[i].flatMap { stances[$0] }
+                stances[i] = classify(c, sentiment: sentiments[c.key], parent: parent)
             }
+            out += stances.compactMap { $0 }
         }
         return out
     }
+
+    /// Scores one comment given its parent's stance (nil for a top-level comment).
+    public func classify(_ c: Comment, sentiment: CommentSentiment?, parent: CommentStance?) -> CommentStance {
+        let v = CommentView(comment: c, sentiment: sentiment, profile: compiled)
+        let comparisons = ComparisonRule.apply(v, options: options)
+        // A comparative that is also a cue ("safer than C") counts once, as the comparison.
+        var evidence = CueRule.apply(v, profile: compiled, options: options).filter { cue in
+            !comparisons.contains { c in c.span.map { s in cue.span.map { $0.overlaps(s) } ?? false } ?? false }
+        }
+        evidence += comparisons
+        let decided = Set(evidence.compactMap { $0.span.map { v.sentenceIndex(at: $0.start) } ?? nil })
+        evidence += TargetSentimentRule.apply(v, options: options, decided: decided)
+        evidence.sort { ($0.span?.start ?? -1, $0.rule) < ($1.span?.start ?? -1, $1.rule) }
+        evidence = titleEvidence(c) + evidence
+
+        var source = StanceSource.direct
+        let relation = parent == nil ? nil : ReplyRule.relation(v, profile: compiled)
+        let parentOnTopic = parent.map { $0.label != .offTopic } ?? false
+        let longReply = parentOnTopic && v.ownWordCount >= options.onTopicReplyWords
+        let offTopic = OffTopicRule.reason(v, answersOnTopicParent: parentOnTopic && (relation != nil || longReply))
+        if abs(Self.squash(evidence).score) < options.threshold,
+           let parent, parent.label == .pro || parent.label == .anti {
+            if let relation {
+                evidence.append(ReplyRule.evidence(relation, parent: parent, options: options))
+                source = relation.relation == .agrees ? .inherited : .inverted
+            } else if offTopic == nil, options.quotingReplyFactor > 0, ReplyRule.quotesParent(c) {
+                evidence.append(ReplyRule.rebuttal(parent: parent, options: options))
+                source = .inverted
+            }
+        }
+        var (score, scaled) = Self.squash(evidence)
+        let label: StanceLabel
+        var confidence: Double
+        if score >= options.threshold || score <= -options.threshold {
+            label = score > 0 ? .pro : .anti
+            let total = evidence.reduce(0) { $0 + abs($1.weight) }
+            confidence = total > 0 ? abs(score) * abs(evidence.reduce(0) { $0 + $1.weight }) / total : 0
+        } else if let reason = offTopic {
+            label = .offTopic
+            source = .direct
+            let markers = OffTopicRule.evidence(v, profile: compiled)
+            confidence = reason == .noOwnWords ? 1 : min(1, 0.6 + 0.2 * Double(markers.count))
+            scaled += markers
+            scaled.append(.raw(OffTopicRule.name, reason.rawValue, nil, 0))
+        } else {
+            label = .neutral
+            source = .direct
+            confidence = max(0, 1 - abs(score) / max(options.threshold, 1e-9))
+        }
+        score = scaled.reduce(0) { $0 + $1.contribution }
+        confidence = min(1, max(0, confidence))
+        return CommentStance(key: c.key, label: label, score: score, confidence: confidence, source: source,
+                             evidence: scaled)
+    }
+
+    /// Cues and comparisons in a subject line the commenter wrote (not a "Re: ..." copy).
+    /// The title is not part of `text`, so this evidence has no span; its note quotes the title.
+    func titleEvidence(_ c: Comment) -> [StanceEvidence] {
+        guard let title = c.title?.trimmingSpaces(), !title.isEmpty, !title.lowercased().hasPrefix("re:") else { return [] }
+        let t = Comment(id: c.id, threadID: c.threadID, rawText: title, location: c.location)
+        let v = CommentView(comment: t, sentiment: nil, profile: compiled)
+        return (CueRule.apply(v, profile: compiled, options: options) + ComparisonRule.apply(v, options: options))
+            .map { e in
+                var e = e
+                e.span = nil
+                e.note = "in the title \"\(title)\": " + e.note
+                return e
+            }
+    }
+
+    /// score = tanh(R) with R = Σ wᵢ; each contribution is wᵢ · tanh(R) / R.
+    static func squash(_ evidence: [StanceEvidence]) -> (score: Double, evidence: [StanceEvidence]) {
+        let r = evidence.reduce(0) { $0 + $1.weight }
+        let factor = abs(r) < 1e-12 ? 1 : tanh(r) / r
+        var out = evidence
+        for k in out.indices { out[k].contribution = out[k].weight * factor }
+        return (out.reduce(0) { $0 + $1.contribution }, out)
+    }
 }
+

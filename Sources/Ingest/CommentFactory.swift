@@ -1,0 +1,56 @@
+import TextProcessing
+import ThreadModel
+
+/// Turns a reader's draft into a cleaned `Comment`.
+///
+/// Order of clean-up: placeholder check (`[deleted]`, `[removed]`, `[dead]`, `[flagged]`: text left
+/// empty, flag set, warning recorded); markup to text (HTML for Hacker News, Markdown for Reddit);
+/// mojibake repair; then `TextLayout` for quotes, attribution, elision, signature and sentences.
+/// `rawText` always keeps the original.
+enum CommentFactory {
+    static func make(_ d: CommentDraft, threadID: String, context: inout ReadContext) -> Comment {
+        var flags = d.flags
+        let trimmed = d.rawText.trimmingSpaces
+        var comment = Comment(
+            id: d.id, threadID: threadID, parentID: d.parentID, parentLink: d.parentLink,
+            author: d.author, postedAt: d.postedAt, score: d.score, moderation: d.moderation, title: d.title,
+            rawText: d.rawText, text: "", ownText: "", location: context.location(d.line))
+        if trimmed.utf8.count <= 12, let flag = placeholderFlags[trimmed.lowercased()] {
+            flags.append(flag)
+            context.warn(line: d.line, code: "placeholder-\(flag.rawValue)", "comment \(d.id) is a placeholder '\(trimmed)'")
+            comment.flags = normalized(flags)
+            return comment
+        }
+        var plain: String
+        switch d.markup {
+        case .plain: plain = d.rawText
+        case .html: plain = HTMLText.toText(d.rawText)
+        case .markdown: plain = MarkdownText.toText(d.rawText)
+        }
+        var bytes = Array(plain.utf8)
+        if Mojibake.mayContainMojibake(bytes) {
+            let (repaired, repairs) = Mojibake.repair(plain)
+            if repairs > 0 {
+                plain = repaired
+                bytes = Array(plain.utf8)
+                flags.append(.mojibakeRepaired)
+                context.warn(line: d.line, code: "mojibake", "repaired \(repairs) mis-decoded character(s) in comment \(d.id)")
+            }
+        }
+        let clean = TextLayout.analyze(plain, bytes: bytes, leadingQuoteLines: d.leadingQuoteLines)
+        comment.text = clean.text
+        comment.ownText = clean.ownText
+        comment.quotes = clean.quotes
+        for (k, id) in d.quotedIDs.enumerated() where k < comment.quotes.count {
+            comment.quotes[k].quotedCommentID = id
+        }
+        comment.sentences = clean.sentences
+        if clean.text.isEmpty, !flags.contains(.deleted), !flags.contains(.dead) { flags.append(.empty) }
+        comment.flags = normalized(flags)
+        return comment
+    }
+
+    static func normalized(_ flags: [CommentFlag]) -> [CommentFlag] {
+        Array(Set(flags)).sorted()
+    }
+}

@@ -1,0 +1,107 @@
+import ThreadModel
+
+/// The generic record shared by JSONL and CSV: the usual field names of thread dumps.
+///
+/// | meaning | accepted names |
+/// |---|---|
+/// | id | `id` |
+/// | parent | `parent`, `parent_id` |
+/// | author | `author`, `by`, `user` |
+/// | time | `time`, `created_at`, `created_utc`, `timestamp` (ISO-8601 or epoch seconds) |
+/// | score | `score`, `points` |
+/// | title | `title`, `subject` |
+/// | text | `text`, `body`, `content` |
+/// | thread | `thread`, `thread_id`, `link_id` (default: the file name without extension) |
+///
+/// Ids are kept exactly as written (a JSON number keeps its literal text). Empty values count as absent.
+enum GenericField: String, CaseIterable {
+    case id, parent, author, time, score, title, text, thread
+
+    static let byName: [String: GenericField] = [
+        "id": .id, "parent": .parent, "parent_id": .parent, "author": .author, "by": .author, "user": .author,
+        "time": .time, "created_at": .time, "created_utc": .time, "timestamp": .time, "score": .score,
+        "points": .score, "title": .title, "subject": .title, "text": .text, "body": .text, "content": .text,
+        "thread": .thread, "thread_id": .thread, "link_id": .thread,
+    ]
+    static let textNames = "text, body or content"
+
+    /// The field a name stands for, without hashing (called for every key of every record).
+    static func named(_ name: String) -> GenericField? {
+        switch name {
+        case "id": return .id
+        case "text", "body", "content": return .text
+        case "parent", "parent_id": return .parent
+        case "author", "by", "user": return .author
+        case "time", "created_at", "created_utc", "timestamp": return .time
+        case "score", "points": return .score
+        case "title", "subject": return .title
+        case "thread", "thread_id", "link_id": return .thread
+        default: return nil
+        }
+    }
+}
+
+/// Builds a draft from generic field values, reporting bad values. Returns nil when the record is
+/// skipped (no id, no text).
+func genericDraft(_ values: [GenericField: (value: String, field: String)], line: Int, defaultThread: String,
+                  context: inout ReadContext) throws -> (draft: CommentDraft, thread: String)? {
+    guard let id = values[.id], !id.value.isEmpty else {
+        try context.skip(line: line, field: "id", code: "missing-field", "field 'id' is missing")
+        return nil
+    }
+    guard let text = values[.text] else {
+        try context.skip(line: line, field: "text", code: "missing-field",
+                         "field 'text' is missing (expected \(GenericField.textNames))")
+        return nil
+    }
+    var d = CommentDraft(id: id.value, rawText: text.value, line: line)
+    if let p = values[.parent]?.value, !p.isEmpty {
+        d.parentID = p
+        d.parentLink = .explicit
+    }
+    d.author = values[.author]?.value
+    d.title = values[.title]?.value
+    if let t = values[.time] {
+        if let v = Dates.parse(t.value) { d.postedAt = v } else {
+            context.warn(line: line, field: t.field, code: "bad-time", "'\(t.value.prefix(40))' is not an ISO-8601 time or epoch seconds; time left empty")
+        }
+    }
+    if let s = values[.score] {
+        if let v = Int(s.value) ?? Double(s.value).flatMap({ $0.isFinite ? Int(exactly: $0.rounded()) : nil }) { d.score = v } else {
+            context.warn(line: line, field: s.field, code: "bad-score", "'\(s.value.prefix(40))' is not a number; score left empty")
+        }
+    }
+    let thread = values[.thread]?.value ?? defaultThread
+    return (d, thread.isEmpty ? defaultThread : thread)
+}
+
+/// Collects comments per thread in order of first appearance, then resolves each thread's tree.
+struct ThreadCollector {
+    var order: [String] = []
+    var comments: [String: [Comment]] = [:]
+
+    mutating func add(_ c: Comment) {
+        if comments[c.threadID] == nil { order.append(c.threadID) }
+        comments[c.threadID, default: []].append(c)
+    }
+
+    mutating func threads(source: SourceFormat, file: String, context: inout ReadContext,
+                          roots: Set<String> = []) throws -> [DiscussionThread] {
+        var out: [DiscussionThread] = []
+        for id in order {
+            let resolved = try ThreadBuilder.resolve(comments[id] ?? [], rootIDs: roots, context: &context)
+            comments[id] = nil
+            var t = DiscussionThread(id: id, source: source, file: file, comments: resolved)
+            t.title = resolved.first(where: { $0.depth == 0 && $0.title != nil })?.title
+            out.append(t)
+        }
+        return out
+    }
+}
+
+/// The file name without directory and extension: the default thread id.
+func baseName(_ path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    if let dot = name.lastIndex(of: "."), dot != name.startIndex { return String(name[..<dot]) }
+    return name
+}

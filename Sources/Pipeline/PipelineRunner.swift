@@ -1,0 +1,196 @@
+import Foundation
+import Logging
+import Reports
+import Sentiment
+import Stance
+import ThreadModel
+import Topics
+
+/// Runs a validated pipeline: ingest -> sentiment -> topics -> stance -> reports, then stores the run.
+///
+/// Order of effects, chosen so that a run killed at any point leaves the previous reports and the
+/// store intact: (1) take the pipeline's lock and clean up after any killed run; (2) analyse in
+/// memory, reusing unchanged threads' results from the store unless `full`; (3) write every report
+/// into a staging folder; (4) commit the run to the store in one transaction; (5) rename the staging
+/// folder to `<run date>/` and repoint `latest`; (6) prune old report folders. A kill between (4)
+/// and (5) leaves yesterday's reports in place and a store that already knows today's run; the next
+/// run rewrites today's reports from it.
+public struct PipelineRunner: Sendable {
+    public var pipeline: PipelineFile
+    public var options: RunOptions
+    public var logger: Logger
+    public var progress: ProgressHandler?
+
+    public init(pipeline: PipelineFile, options: RunOptions = RunOptions(), logger: Logger = Logger(label: "threadlens.pipeline"),
+                progress: ProgressHandler? = nil) {
+        self.pipeline = pipeline
+        self.options = options
+        self.logger = logger
+        self.progress = progress
+    }
+
+    public func run() throws -> RunSummary {
+        let started = Date()
+        let runDate = options.runDate ?? RunDate.string(from: started)
+        guard RunDate.isValid(runDate) else { throw RunError(stage: "run", "'\(runDate)' is not a YYYY-MM-DD date") }
+        let (root, reportName): (URL, String) = {
+            switch options.publish {
+            case .dated: return (pipeline.pipelineDirectory, runDate)
+            case let .directory(url): return (url.deletingLastPathComponent(), url.lastPathComponent)
+            }
+        }()
+        let lockPath = options.publish == .dated
+            ? root.appendingPathComponent(".lock").path
+            : root.appendingPathComponent(".\(reportName).lock").path
+        let lock = try RunLock.acquire(path: lockPath, wait: options.lockWait)
+        defer { lock.release() }
+        let publisher = ReportPublisher(root: root)
+        publisher.recover()
+        var timings: [StageTiming] = []
+        let stages = RunStages(pipeline: pipeline, progress: progress)
+
+        func timed<T>(_ stage: String, items: (T) -> Int, _ body: () throws -> T) throws -> T {
+            let t0 = Date()
+            logger.info("stage started", metadata: ["stage": "\(stage)"])
+            let value = try body()
+            let seconds = Date().timeIntervalSince(t0)
+            timings.append(StageTiming(stage: stage, seconds: seconds, items: items(value)))
+            progress?(StageProgress(stage: stage, done: items(value), total: items(value), elapsed: seconds, finished: true))
+            logger.info("stage finished", metadata: [
+                "stage": "\(stage)", "items": "\(items(value))", "seconds": "\(String(format: "%.3f", seconds))",
+            ])
+            return value
+        }
+
+        // Ingest.
+        let ingested = try timed("ingest", items: { $0.threads.reduce(0) { $0 + $1.comments.count } }) { try stages.ingest() }
+        let threads = ingested.threads
+        let comments = threads.reduce(0) { $0 + $1.comments.count }
+        guard comments > 0 else {
+            throw RunError(stage: "ingest", "the inputs hold no comments (\(ingested.files.count) files read, "
+                + "\(ingested.problems.count) problems)")
+        }
+        for p in ingested.problems.prefix(20) { logger.warning("\(p.description)", metadata: ["stage": "ingest", "code": "\(p.code)"]) }
+
+        // Settings and what can be reused.
+        let lexiconDir = pipeline.sentiment.lexicons ?? Self.lexiconDirectory(data: options.dataDirectory)
+        let lexicon: Lexicon
+        do { lexicon = try Lexicon.load(directory: lexiconDir) } catch { throw RunError(stage: "sentiment", "\(error)") }
+        let analyzer = SentimentAnalyzer(lexicon: lexicon, options: SentimentOptions(mode: pipeline.sentiment.mode))
+        let (profile, profileText) = try RunStages.profile(
+            pipeline.stance, dataDirectory: options.dataDirectory ?? DataDirectory.locate())
+        let classifier = StanceClassifier(profile: profile, options: StanceOptions(threshold: pipeline.stance.threshold))
+        let store = pipeline.store.enabled && options.publish == .dated ? try RunStore(path: pipeline.storePath) : nil
+        let settingsHash = store == nil ? "" : RunSettingsHash.make(
+            toolVersion: options.toolVersion, pipeline: pipeline, lexiconDirectory: lexiconDir, profileText: profileText)
+        var hashes: [String: String] = [:]
+        for t in threads { hashes[t.id] = ContentHash.thread(t) }
+        let cached = options.full ? [:] : try store?.cachedThreads() ?? [:]
+        let unchanged = Set(threads.filter { cached[$0.id] == CachedThread(contentHash: hashes[$0.id] ?? "", settingsHash: settingsHash) }.map(\.id))
+        var (sentiments, stances) = try store?.cachedResults(threads: unchanged) ?? ([:], [:])
+        let fresh = threads.filter { t in
+            !unchanged.contains(t.id) || t.comments.contains { sentiments[$0.key] == nil || stances[$0.key] == nil }
+        }
+        logger.info("incremental", metadata: ["analyse": "\(fresh.count)", "unchanged": "\(threads.count - fresh.count)"])
+
+        // Sentiment and stance on new or changed threads only.
+        let analysed = try timed("sentiment+stance", items: { _ in fresh.reduce(0) { $0 + $1.comments.count } }) {
+            stages.analyse(fresh, analyzer: analyzer, classifier: classifier)
+        }
+        sentiments.merge(analysed.0) { _, new in new }
+        stances.merge(analysed.1) { _, new in new }
+
+        // Topics over everything, with stable ids.
+        let (rawTopics, rawAssignments) = try timed("topics", items: { $0.0.assignments.count }) {
+            do { return try stages.topics(threads) } catch let e as RunError { throw e } catch {
+                throw RunError(stage: "topics", "\(error)")
+            }
+        }
+        let previous = try store?.previousTopics(before: runDate)
+        let nextID = (try store?.maxTopicID(before: runDate) ?? 0) + 1
+        let tracked = TopicTracker(threshold: pipeline.topics.matchThreshold)
+            .track(rawTopics.topics, previous: previous?.topics ?? [], nextID: nextID)
+        let labels = Dictionary(uniqueKeysWithValues: tracked.topics.map { ($0.id, $0.label) })
+        let topics = rawTopics.renumbered(tracked.stableID, labels: labels)
+        var assignments: [CommentKey: TopicAssignment] = [:]
+        var topicOf: [CommentKey: Int] = [:]
+        for (k, a) in rawAssignments {
+            var a = a
+            a.topic = tracked.stableID[a.topic] ?? a.topic
+            assignments[k] = a
+            if !a.isOutlier { topicOf[k] = a.topic }
+        }
+
+        // Re-aggregate.
+        let aggregator = StanceAggregator(weighting: pipeline.stance.weighting)
+        let summaries = Aggregation.summaries(threads: threads, stances: stances, topicOf: topicOf, aggregator: aggregator)
+        let today = Aggregation.history(date: runDate, threads: threads, stances: stances, topicOf: topicOf,
+                                        labels: labels, weighting: pipeline.stance.weighting)
+        var history = try store?.history(before: runDate) ?? []
+        let historyCutoff = pipeline.retention.historyDays > 0 ? RunDate.adding(-pipeline.retention.historyDays, to: runDate) : nil
+        if let cutoff = historyCutoff { history.removeAll { $0.date < cutoff } }
+        history += today
+
+        // Reports into a staging folder.
+        // The pipeline file's hash; for one-off runs, the hash of the settings they were given.
+        let pipelineHash = options.pipelineFilePath.flatMap { SHA256.hex(file: $0) }
+            ?? SHA256.hex(Array(Self.json(pipeline).utf8))
+        var info = RunInfo(
+            runID: RunInfo.makeRunID(pipeline: pipeline.name, runDate: runDate, pipelineFileSHA256: pipelineHash),
+            runDate: runDate, pipeline: pipeline.name, startedAt: started.timeIntervalSince1970,
+            toolVersion: options.toolVersion, blasLibrary: options.blasLibrary, inputs: ingested.files,
+            pipelineFileSHA256: pipelineHash,
+            counts: RunCounts(inputFiles: ingested.files.count, threads: threads.count, comments: comments,
+                              skippedRecords: ingested.problems.filter { $0.severity == .error }.count,
+                              repairedRecords: ingested.problems.filter { $0.severity == .warning }.count),
+            problems: ingested.problems, processedThreads: fresh.count, reusedThreads: threads.count - fresh.count,
+            seed: pipeline.topics.seed, stanceWeighting: pipeline.stance.weighting, profile: profile.name)
+        let staging = try publisher.makeStaging(runID: info.runID)
+        let input = ReportInput(
+            run: info, threads: threads, sentiments: sentiments, stances: stances, topics: topics,
+            topicAssignments: assignments, stanceOverall: summaries.overall, stanceByThread: summaries.byThread,
+            stanceByTopic: summaries.byTopic, history: history, topicChanges: tracked.changes,
+            previousRunDate: previous?.date)
+        let files = try timed("reports", items: { $0.count }) {
+            info.stageTimings = timings
+            info.finishedAt = Date().timeIntervalSince1970
+            var input = input
+            input.run = info
+            return try ReportWriter().write(input, to: staging)
+        }
+        info.stageTimings = timings
+        info.finishedAt = Date().timeIntervalSince1970
+
+        // Store, then publish.
+        if options.pauseBeforePublish > 0 { Thread.sleep(forTimeInterval: options.pauseBeforePublish) }
+        if let store {
+            let manifest = (try? String(contentsOf: staging.appendingPathComponent("manifest.json"), encoding: .utf8))
+                ?? Self.json(info)
+            try store.commit(RunRecord(
+                run: info, full: options.full, manifestJSON: manifest, threads: threads, contentHashes: hashes,
+                settingsHash: settingsHash, sentiments: sentiments, stances: stances, topics: tracked.topics,
+                topicOf: topicOf, history: today, historyCutoff: historyCutoff))
+        }
+        let published = try publisher.publish(staging: staging, as: reportName)
+        var pruned: [String] = []
+        if options.publish == .dated {
+            // A backfill of an earlier date does not move `latest` back in time.
+            if publisher.latestTarget().map({ $0 <= reportName }) ?? true { try publisher.pointLatest(to: reportName) }
+            pruned = publisher.prune(keepingDays: pipeline.retention.reportsDays, today: runDate)
+        }
+        logger.info("run finished", metadata: ["run_id": "\(info.runID)", "reports": "\(published.path)"])
+        return RunSummary(run: info, reportDirectory: published, files: files, topics: topics.topics.count,
+                          topicChanges: tracked.changes, overall: summaries.overall, prunedReports: pruned)
+    }
+
+    /// `<data>/lexicons`, with `data` located by `DataDirectory` when not given.
+    static func lexiconDirectory(data: String?) -> String {
+        URL(fileURLWithPath: data ?? DataDirectory.locate()).appendingPathComponent("lexicons").path
+    }
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}

@@ -1,0 +1,81 @@
+/// Scores one piece of text (a sentence, or a whole text in vader mode) by applying the rules in order.
+///
+/// For each token, in order:
+/// 1. a booster/dampener, or "kind" in "kind of", scores 0 itself (it only modifies the next words);
+/// 2. a lexicon word starts from its valence, then ``NoRule``, ``CapsEmphasis``;
+/// 3. for each of the three words before it that is not a lexicon word: its ``Boosters`` scalar (decayed by
+///    distance), then ``Negation`` at that distance, and at distance 3 ``Idioms``;
+///    In the default mode the look-back stops at the first lexicon word (``ModifierScope``).
+/// 4. ``LeastRule``.
+/// Then ``Contrast`` over all word scores, then ``PunctuationEmphasis`` and ``Normalisation``.
+/// The default mode first merges overlay phrases (``PhraseRule``); its differences from vader mode live
+/// in the rules themselves, each switched on `mode`.
+struct SentenceScorer: Sendable {
+    let vocabulary: Vocabulary
+    let tokenizer: Tokenizer
+    let mode: SentimentMode
+
+    init(vocabulary: Vocabulary, mode: SentimentMode) {
+        self.vocabulary = vocabulary
+        self.mode = mode
+        self.tokenizer = Tokenizer(vocabulary: vocabulary, mode: mode)
+    }
+
+    /// Word-level result: the tokens, each token's final score, and the sentence's scores.
+    struct Result {
+        var tokens: [Token]
+        var wordScores: [Double]
+        var scores: SentimentScores
+        /// The sum of word scores before punctuation emphasis (0 when no word carries sentiment).
+        var rawSum: Double
+        /// `rawSum` moved away from 0 by the punctuation amplifier: what compound normalises.
+        var amplifiedSum: Double
+    }
+
+    func score(_ text: [UInt8], from lo: Int = 0, to hi: Int? = nil) -> Result {
+        let tok = tokenizer.tokenize(text, from: lo, to: hi)
+        var t = tok.tokens
+        if mode == .default { t = PhraseRule.apply(t, vocabulary.phrases) }
+        var s = wordScores(t)
+        switch mode {
+        case .vader: Contrast.applyVader(&s, t, but: vocabulary.words.but)
+        case .default: Contrast.applyDefault(&s, t, but: vocabulary.words.but, however: vocabulary.words.however)
+        }
+        let amp = PunctuationEmphasis.amplifier(exclamations: tok.exclamations, questions: tok.questions, mode: mode)
+        var raw = 0.0
+        for x in s { raw += x }
+        let amplified = raw > 0 ? raw + amp : (raw < 0 ? raw - amp : 0)
+        return Result(tokens: t, wordScores: s, scores: Normalisation.scores(s, amplifier: amp, round: mode == .vader),
+                      rawSum: raw, amplifiedSum: amplified)
+    }
+
+    private func wordScores(_ t: [Token]) -> [Double] {
+        let v = vocabulary
+        let w = v.words
+        let capsDiffer = CapsEmphasis.capsDiffer(t, mode: mode)
+        var s = [Double](repeating: 0, count: t.count)
+        for i in 0..<t.count {
+            let token = t[i]
+            if v.isBooster(token) { continue }
+            if i < t.count - 1 && token.id == w.kind && t[i + 1].id == w.of { continue }
+            guard v.inLexicon(token) else { continue }
+            let base = v.valence[Int(token.id)]
+            var valence = NoRule.apply(base, lexiconValence: base, at: i, t, v)
+            valence = CapsEmphasis.apply(valence, token, capsDiffer: capsDiffer)
+            for distance in 0..<3 where i > distance {
+                if v.inLexicon(t[i - distance - 1]) {
+                    if mode == .default { break }  // ModifierScope: a sentiment word ends the look-back
+                    continue
+                }
+                var scalar = Boosters.scalar(t[i - distance - 1], valence: valence, capsDiffer: capsDiffer,
+                                             vocabulary: v)
+                if scalar != 0 { scalar *= Boosters.decay[distance] }
+                valence += scalar
+                valence = Negation.apply(valence, distance: distance, at: i, t, w)
+                if distance == 2 { valence = Idioms.apply(valence, at: i, t, v.idioms) }
+            }
+            s[i] = LeastRule.apply(valence, at: i, t, v)
+        }
+        return s
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Reports
+import Testing
+
+@Suite("Report golden files")
+struct GoldenTests {
+    let files = ReportWriter().render(Fixture.input())
+
+    @Test("every report file matches its golden file", arguments: ReportFile.allCases)
+    func golden(_ file: ReportFile) throws {
+        let text = try #require(files.first { $0.name == file.rawValue }?.text, "\(file.rawValue) not rendered")
+        try Golden.check(text, named: file.rawValue)
+    }
+
+    @Test("the writer writes exactly the files it returns")
+    func writesFiles() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reports-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let names = try ReportWriter().write(Fixture.input(), to: dir)
+        #expect(names == ReportFile.allCases.map(\.rawValue).sorted())
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(onDisk == names)
+        for name in names {
+            let size = (try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(name).path)[.size] as? Int) ?? 0
+            #expect(size > 0, "\(name) is empty")
+        }
+    }
+
+    @Test("a missing folder gives an error naming the file")
+    func missingFolder() {
+        let dir = URL(fileURLWithPath: "/nonexistent-threadlens-dir/run")
+        #expect {
+            _ = try ReportWriter().write(Fixture.input(), to: dir)
+        } throws: { error in
+            "\(error)".contains("/nonexistent-threadlens-dir/run/") && "\(error)".contains("error:")
+        }
+    }
+
+    @Test("options choose the files written")
+    func subset() {
+        let files = ReportWriter(options: ReportOptions(files: [.summaryJSON, .commentsCSV, .summaryJSON])).render(Fixture.input())
+        #expect(files.map(\.name) == ["comments.csv", "summary.json"])
+    }
+}
