@@ -76,6 +76,7 @@ struct HackerNewsReader {
             if let text = tape.str(root, "text") { m.body = HTMLText.toText(text) }
             m.postedAt = tape.num(root, "created_at_i") ?? tape.str(root, "created_at").flatMap(Dates.parse)
             metas[threadID] = m
+            roots.insert(rootID)
         } else if let p = tape.str(root, "parent_id") {
             roots.insert(p)
         }
