@@ -24,6 +24,19 @@ import ThreadModel
         #expect(throws: InputError.self) { try Ingestor().read(paths: [missing]) }
     }
 
+    @Test func headerOnlyCSVAndImplausibleValues() throws {
+        let dir = try temporaryDirectory()
+        let csv = dir.appendingPathComponent("header.csv")
+        try write(Array("id,text\n".utf8), to: csv)
+        #expect(try Ingestor().read(paths: [csv.path]).problems.map(\.code) == ["empty-file"])
+        let jsonl = dir.appendingPathComponent("values.jsonl")
+        try write(Array("{\"id\": 1e999, \"score\": 1e300, \"time\": -1e300, \"text\": \"x\"}\n".utf8), to: jsonl)
+        let result = try Ingestor().read(paths: [jsonl.path])
+        let c = try #require(result.threads.first?.comments.first)
+        #expect(c.id == "1e999" && c.score == nil && c.postedAt == nil)
+        #expect(result.problems.map(\.code).sorted() == ["bad-score", "bad-time"])
+    }
+
     /// An over-long line is skipped without being held in memory; the lines after it still count.
     @Test func overLongLineIsSkipped() throws {
         let dir = try temporaryDirectory()
