@@ -33,6 +33,17 @@ func benchIngest(_ args: [String]) {
                 let cpu = cpuSeconds() - cpuStart
                 let peak = ingestResidentBytes()
                 if ProcessInfo.processInfo.environment["INGEST_BENCH_RSS"] != nil {
+                    var raw = 0, text = 0, own = 0, sentences = 0, shared = 0
+                    for t in result.threads {
+                        for c in t.comments {
+                            raw += c.rawText.utf8.count
+                            text += c.text.utf8.count
+                            own += c.ownText.utf8.count
+                            sentences += c.sentences.count
+                            if c.text == c.rawText { shared += 1 }
+                        }
+                    }
+                    say("bytes raw \(raw) text \(text) own \(own); sentences \(sentences); text == raw in \(shared) comments")
                     say("rss after read: \(ingestResidentBytes("VmRSS:") / 1_048_576) MB, comment stride \(MemoryLayout<ThreadModel.Comment>.stride) B, sentence stride \(MemoryLayout<Sentence>.stride) B")
                 }
                 let mb = size / 1_048_576
