@@ -90,7 +90,8 @@ struct Tokenizer: Sendable {
             for p in parts { append(work, p.lowerBound, p.upperBound, origin, originEnd, &scratch, &tokens) }
             return
         }
-        if pe - ps <= 8 && TextBytes.scalarCount(work, ps, pe) <= 2 { ps = s; pe = e }  // 2 scalars take <= 8 bytes
+        // Nothing stripped: nothing to restore. Otherwise 2 scalars take at most 8 bytes.
+        if (ps != s || pe != e) && pe - ps <= 8 && TextBytes.scalarCount(work, ps, pe) <= 2 { ps = s; pe = e }
         append(work, ps, pe, origin, originEnd, &scratch, &tokens)
     }
 
