@@ -55,6 +55,7 @@ struct Tokenizer: Sendable {
             var e = i
             while e < whi {
                 let k = classes[Int(work[e])]
+                if k & ByteClass.special == 0 { e += 1; continue }  // most bytes: letters, digits
                 if k & ByteClass.space != 0 { break }
                 if k & ByteClass.exclamation != 0 { out.exclamations += 1 }
                 if k & ByteClass.question != 0 { out.questions += 1 }
@@ -164,6 +165,8 @@ enum ByteClass {
     static let question: UInt8 = 4
     static let nonASCII: UInt8 = 8     // part of a multi-byte character: may be Unicode white space
     static let punctuation: UInt8 = 16 // string.punctuation
+    /// Any class the word-scanning loop must act on.
+    static let special: UInt8 = space | exclamation | question | nonASCII
 
     static func of(_ b: UInt8) -> UInt8 {
         var c: UInt8 = 0
