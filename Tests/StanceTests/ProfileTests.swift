@@ -106,6 +106,11 @@ import Sentiment
         #expect(e.message.contains("also a pro cue"))
     }
 
+    @Test func anchorsAreForReplyMarkersOnly() throws {
+        let e = try #require(error("name: x\ntarget: Rust\naliases: rust\ncues:\n  pro:\n    - {match: ^safe, weight: 0.5}\n"))
+        #expect(e.key == "cues.pro[0].match" && e.line == 6)
+    }
+
     @Test func patternsMustHoldAWord() throws {
         let e = try #require(error("name: x\ntarget: Rust\naliases: [rust, '***']\n"))
         #expect(e.key == "aliases[1]")
