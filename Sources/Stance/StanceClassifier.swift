@@ -108,6 +108,9 @@ public struct StanceClassifier: Sendable {
         evidence += TargetSentimentRule.apply(v, options: options, decided: decided)
         evidence.sort { ($0.span?.start ?? -1, $0.rule) < ($1.span?.start ?? -1, $1.rule) }
         evidence = titleEvidence(c) + evidence
+        if let tag = SarcasmRule.tag(v) {
+            evidence.append(SarcasmRule.evidence(flipping: evidence, tag: tag))
+        }
 
         var source = StanceSource.direct
         let relation = parent == nil ? nil : ReplyRule.relation(v, profile: compiled)
