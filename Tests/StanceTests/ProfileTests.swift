@@ -26,6 +26,22 @@ import Sentiment
         for f in files { _ = try StanceProfile.load(path: "\(dir)/\(f)") }
     }
 
+    @Test func systemdExampleProfileWorksForItsDebate() throws {
+        let path = Fixture.packageRoot.appendingPathComponent("data/stance/systemd.yml").path
+        let c = StanceClassifier(profile: try StanceProfile.load(path: path))
+        let cases: [(String, StanceLabel)] = [
+            ("Socket activation and parallel boot make systemd worth it.", .pro),
+            ("systemd is a monolith that ignores the Unix philosophy.", .anti),
+            ("Binary logs are the reason I moved my servers to Devuan.", .anti),
+            ("Which init does Debian use on the installer image?", .neutral),
+            ("Pizza tonight, anyone?", .offTopic),
+        ]
+        for (text, label) in cases {
+            let s = Fixture.stance(text, classifier: c)
+            #expect(s.label == label, "\(text): \(s.label) \(s.evidence.map { "\($0.rule):\($0.matched)" })")
+        }
+    }
+
     @Test func defaultProfileOnIssueExamples() throws {
         let c = StanceClassifier(profile: try StanceProfile.load(path: Self.defaultPath))
         let cases: [(String, StanceLabel)] = [
