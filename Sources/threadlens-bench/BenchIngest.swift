@@ -53,7 +53,7 @@ func benchIngest(_ args: [String]) {
 }
 
 /// User plus system CPU time of this process: on a busy machine, wall time overstates the cost.
-func cpuSeconds() -> Double {
+private func cpuSeconds() -> Double {
     #if canImport(Glibc)
     var usage = rusage()
     getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
@@ -65,7 +65,7 @@ func cpuSeconds() -> Double {
 }
 
 /// Peak resident set size of this process (VmHWM), in bytes; 0 where /proc is absent.
-func peakResidentBytes(_ key: String = "VmHWM:") -> Double {
+private func peakResidentBytes(_ key: String = "VmHWM:") -> Double {
     guard let h = FileHandle(forReadingAtPath: "/proc/self/status"), let data = try? h.readToEnd() else { return 0 }
     for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.hasPrefix(key) {
         let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
