@@ -168,8 +168,8 @@ public struct PipelineRunner: Sendable {
                 ?? Self.json(info)
             try store.commit(RunRecord(
                 run: info, full: options.full, manifestJSON: manifest, threads: threads, contentHashes: hashes,
-                settingsHash: settingsHash, sentiments: sentiments, stances: stances, topics: tracked.topics,
-                topicOf: topicOf, history: today, historyCutoff: historyCutoff))
+                unchanged: unchanged.subtracting(fresh.map(\.id)), settingsHash: settingsHash, sentiments: sentiments,
+                stances: stances, topics: tracked.topics, topicOf: topicOf, history: today, historyCutoff: historyCutoff))
         }
         let published = try publisher.publish(staging: staging, as: reportName)
         var pruned: [String] = []

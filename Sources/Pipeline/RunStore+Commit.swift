@@ -16,7 +16,7 @@ extension RunStore {
         // Encode outside the write closure so that encoding errors surface before the transaction.
         let centroids = try record.topics.map { String(decoding: try encoder.encode($0.centroid), as: UTF8.self) }
         var results: [(CommentKey, String, String)] = []
-        for thread in record.threads {
+        for thread in record.threads where !record.unchanged.contains(thread.id) {
             for c in thread.comments {
                 guard let s = record.sentiments[c.key], let t = record.stances[c.key] else { continue }
                 results.append((c.key, String(decoding: try encoder.encode(s), as: UTF8.self),
@@ -30,6 +30,11 @@ extension RunStore {
                 """, arguments: [record.run.runID, date, record.run.startedAt, record.run.finishedAt, record.full,
                                  record.run.processedThreads, record.run.reusedThreads, record.manifestJSON])
             for thread in record.threads {
+                if record.unchanged.contains(thread.id) {
+                    try db.execute(sql: "UPDATE threads SET last_seen = ?, file = ? WHERE thread_id = ?",
+                                   arguments: [date, thread.file, thread.id])
+                    continue
+                }
                 try db.execute(sql: """
                     INSERT INTO threads (thread_id, source, file, title, content_hash, settings_hash, comments, first_seen, last_seen)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

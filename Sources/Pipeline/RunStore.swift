@@ -40,6 +40,8 @@ public struct RunRecord: Sendable {
     public var manifestJSON: String
     public var threads: [DiscussionThread]
     public var contentHashes: [String: String]
+    /// Threads whose stored comments and results are already current (only `last_seen` moves).
+    public var unchanged: Set<String> = []
     public var settingsHash: String
     public var sentiments: [CommentKey: CommentSentiment]
     public var stances: [CommentKey: CommentStance]
