@@ -126,7 +126,8 @@ public struct RunStore: Sendable {
         return try db.read { db in
             var sentiments: [CommentKey: CommentSentiment] = [:]
             var stances: [CommentKey: CommentStance] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT thread_id, comment_id, sentiment, stance FROM results") {
+            let rows = try Row.fetchCursor(db, sql: "SELECT thread_id, comment_id, sentiment, stance FROM results")
+            while let row = try rows.next() {
                 let thread: String = row["thread_id"]
                 guard threads.contains(thread) else { continue }
                 let key = CommentKey(threadID: thread, commentID: row["comment_id"])
