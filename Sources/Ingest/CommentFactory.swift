@@ -15,7 +15,7 @@ enum CommentFactory {
             id: d.id, threadID: threadID, parentID: d.parentID, parentLink: d.parentLink,
             author: d.author, postedAt: d.postedAt, score: d.score, moderation: d.moderation, title: d.title,
             rawText: d.rawText, text: "", ownText: "", location: context.location(d.line))
-        if let flag = placeholderFlags[trimmed.lowercased()] {
+        if trimmed.utf8.count <= 12, let flag = placeholderFlags[trimmed.lowercased()] {
             flags.append(flag)
             context.warn(line: d.line, code: "placeholder-\(flag.rawValue)", "comment \(d.id) is a placeholder '\(trimmed)'")
             comment.flags = normalized(flags)
@@ -27,13 +27,17 @@ enum CommentFactory {
         case .html: plain = HTMLText.toText(d.rawText)
         case .markdown: plain = MarkdownText.toText(d.rawText)
         }
-        let (repaired, repairs) = Mojibake.repair(plain)
-        if repairs > 0 {
-            plain = repaired
-            flags.append(.mojibakeRepaired)
-            context.warn(line: d.line, code: "mojibake", "repaired \(repairs) mis-decoded character(s) in comment \(d.id)")
+        var bytes = Array(plain.utf8)
+        if Mojibake.mayContainMojibake(bytes) {
+            let (repaired, repairs) = Mojibake.repair(plain)
+            if repairs > 0 {
+                plain = repaired
+                bytes = Array(plain.utf8)
+                flags.append(.mojibakeRepaired)
+                context.warn(line: d.line, code: "mojibake", "repaired \(repairs) mis-decoded character(s) in comment \(d.id)")
+            }
         }
-        let clean = TextLayout.analyze(plain, leadingQuoteLines: d.leadingQuoteLines)
+        let clean = TextLayout.analyze(plain, bytes: bytes, leadingQuoteLines: d.leadingQuoteLines)
         comment.text = clean.text
         comment.ownText = clean.ownText
         comment.quotes = clean.quotes

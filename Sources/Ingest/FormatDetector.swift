@@ -76,7 +76,9 @@ enum FormatDetector {
             }
             return .jsonl
         }
-        if text.contains("\"Listing\"") || text.contains("\"t3\"") { return .reddit }
+        // A first line longer than the head, or a pretty-printed document: look for telling keys.
+        if text.contains("\"Listing\"") || text.contains("\"t3\"") || text.contains("\"t3_") { return .reddit }
+        if text.contains("\"by\""), text.contains("\"type\"") || text.contains("\"kids\"") { return .hackernews }
         if text.contains("\"children\""), text.contains("\"created_at_i\"") || text.contains("\"story_id\"") || text.contains("\"points\"") {
             return .hackernews
         }

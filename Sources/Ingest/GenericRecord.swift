@@ -24,6 +24,21 @@ enum GenericField: String, CaseIterable {
         "thread": .thread, "thread_id": .thread, "link_id": .thread,
     ]
     static let textNames = "text, body or content"
+
+    /// The field a name stands for, without hashing (called for every key of every record).
+    static func named(_ name: String) -> GenericField? {
+        switch name {
+        case "id": return .id
+        case "text", "body", "content": return .text
+        case "parent", "parent_id": return .parent
+        case "author", "by", "user": return .author
+        case "time", "created_at", "created_utc", "timestamp": return .time
+        case "score", "points": return .score
+        case "title", "subject": return .title
+        case "thread", "thread_id", "link_id": return .thread
+        default: return nil
+        }
+    }
 }
 
 /// Builds a draft from generic field values, reporting bad values. Returns nil when the record is

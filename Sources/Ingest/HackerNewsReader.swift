@@ -25,7 +25,7 @@ struct HackerNewsReader {
         var collector = ThreadCollector()
         var metas: [String: Meta] = [:]
         var roots = Set<String>()
-        if JSONFile.isLineDelimited(path: path) {
+        if JSONFile.isLineDelimited(path: path, maxLineBytes: context.options.maxRecordBytes) {
             var items: [(draft: CommentDraft, parent: String?, isStory: Bool)] = []
             try JSONFile.forEachLine(path: path, context: &context) { tape, line, context in
                 if tape.member(tape.root, "children") != nil {

@@ -63,15 +63,23 @@ enum JSONFile {
         return tape
     }
 
-    /// Whether the file's first non-blank line is a complete JSON value (line-delimited JSON).
-    static func isLineDelimited(path: String) -> Bool {
-        guard let head = try? FormatDetector.head(path: path) else { return false }
-        var start = 0
-        while start < head.count, head[start] == 0x20 || head[start] == 0x0A || head[start] == 0x0D || head[start] == 0x09 { start += 1 }
-        var end = start
-        while end < head.count, head[end] != 0x0A { end += 1 }
-        var tape = JSONTape()
-        return (try? tape.parse(head, start..<end)) != nil
+    /// Whether one of the file's first three non-blank lines is a complete JSON value (line-delimited
+    /// JSON: a broken first record does not turn the file into one malformed document).
+    static func isLineDelimited(path: String, maxLineBytes: Int) -> Bool {
+        guard var lines = try? LineReader(path: path, maxLineBytes: maxLineBytes) else { return false }
+        var tried = 0
+        while tried < 3, let line = try? lines.next() {
+            guard case .text(let bytes, var range, _) = line else { tried += 1; continue }
+            if isBlank(bytes, range) { continue }
+            tried += 1
+            if range.count >= 3, bytes[range.lowerBound] == 0xEF, bytes[range.lowerBound + 1] == 0xBB,
+               bytes[range.lowerBound + 2] == 0xBF {
+                range = (range.lowerBound + 3)..<range.upperBound
+            }
+            var tape = JSONTape()
+            if (try? tape.parse(bytes, range)) != nil { return true }
+        }
+        return false
     }
 }
 

@@ -15,7 +15,7 @@ struct JSONLReader {
             var invalidFields: [String] = []
             tape.forEachMember(tape.root) { key, v in
                 let name = String(decoding: key, as: UTF8.self)
-                guard let field = GenericField.byName[name], values[field] == nil else { return }
+                guard let field = GenericField.named(name), values[field] == nil else { return }
                 var invalid = false
                 let value: String?
                 switch tape.kind(v) {

@@ -194,8 +194,15 @@ struct JSONTape {
         out.reserveCapacity(node.end - node.start)
         var i = node.start
         while i < node.end {
-            let c = bytes[i]
-            guard c == 0x5C, i + 1 < node.end else { out.append(c); i += 1; continue }
+            // Copy the run up to the next backslash in one go.
+            var j = i
+            while j < node.end, bytes[j] != 0x5C { j += 1 }
+            if j > i { out.append(contentsOf: bytes[i..<j]) }
+            i = j
+            guard i + 1 < node.end else {
+                if i < node.end { out.append(bytes[i]) }
+                break
+            }
             let e = bytes[i + 1]
             i += 2
             switch e {

@@ -35,7 +35,7 @@ struct RedditReader {
         var metas: [String: Meta] = [:]
         var roots = Set<String>()
         // A thread's `.json` as Reddit serves it is one line holding the listing pair: still a document.
-        if JSONFile.isLineDelimited(path: path), !Self.opensWithArray(path: path) {
+        if JSONFile.isLineDelimited(path: path, maxLineBytes: context.options.maxRecordBytes), !Self.opensWithArray(path: path) {
             try JSONFile.forEachLine(path: path, context: &context) { tape, line, context in
                 var node = tape.root
                 if let data = tape.member(node, "data"), tape.kind(data) == .object { node = data }

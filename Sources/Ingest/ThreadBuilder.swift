@@ -1,3 +1,4 @@
+import TextProcessing
 import ThreadModel
 
 /// Resolves a thread's reply tree from the parent ids its readers found.
@@ -108,23 +109,38 @@ enum ThreadBuilder {
     /// Sets `quotedCommentID` on quotes whose opening words appear in an ancestor's own text
     /// (or, failing that, anywhere in its text).
     static func attributeQuotes(_ c: inout Comment, ancestors: [Comment]) {
+        let textBytes = Array(c.text.utf8)
+        var own: [[UInt8]?] = Array(repeating: nil, count: ancestors.count)
+        var full: [[UInt8]?] = Array(repeating: nil, count: ancestors.count)
         for q in c.quotes.indices where c.quotes[q].quotedCommentID == nil {
-            let needle = opening(c.text.slice(c.quotes[q].span))
-            guard needle.utf8.count >= 8 else { continue }
-            if let a = ancestors.first(where: { $0.ownText.contains(needle) }) ?? ancestors.first(where: { $0.text.contains(needle) }) {
-                c.quotes[q].quotedCommentID = a.id
+            let needle = opening(textBytes, c.quotes[q].span)
+            guard needle.count >= 8 else { continue }
+            var found: Int? = nil
+            for k in ancestors.indices {
+                if own[k] == nil { own[k] = Array(ancestors[k].ownText.utf8) }
+                if let h = own[k], UTF8Text.contains(h, needle) { found = k; break }
             }
+            if found == nil {
+                for k in ancestors.indices {
+                    if full[k] == nil { full[k] = Array(ancestors[k].text.utf8) }
+                    if let h = full[k], UTF8Text.contains(h, needle) { found = k; break }
+                }
+            }
+            if let found { c.quotes[q].quotedCommentID = ancestors[found].id }
         }
     }
 
-    /// The first line of a quote, at most 80 bytes, cut at a character boundary.
-    static func opening(_ s: String) -> String {
-        let line = s.prefix(while: { $0 != "\n" })
-        var out = ""
-        for ch in line {
-            if out.utf8.count + ch.utf8.count > 80 { break }
-            out.append(ch)
+    /// The first line of a quote, at most 80 bytes (cut at a character boundary), trimmed.
+    static func opening(_ text: [UInt8], _ span: Span) -> [UInt8] {
+        var s = max(0, span.start)
+        let limit = min(span.end, text.count)
+        while s < limit, text[s] == 0x20 || text[s] == 0x09 { s += 1 }
+        var e = s
+        while e < limit, e - s < 80, text[e] != 0x0A { e += 1 }
+        if e < limit, e - s == 80 {
+            while e > s, text[e] & 0xC0 == 0x80 { e -= 1 }  // do not split a character
         }
-        return out.trimmingSpaces
+        while e > s, text[e - 1] == 0x20 || text[e - 1] == 0x09 || text[e - 1] == 0x0D { e -= 1 }
+        return Array(text[s..<e])
     }
 }

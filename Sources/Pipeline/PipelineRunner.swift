@@ -80,8 +80,8 @@ public struct PipelineRunner: Sendable {
         let (profile, profileText) = try RunStages.profile(pipeline.stance)
         let classifier = StanceClassifier(profile: profile, options: StanceOptions(threshold: pipeline.stance.threshold))
         let store = pipeline.store.enabled && options.publish == .dated ? try RunStore(path: pipeline.storePath) : nil
-        let settingsHash = RunSettingsHash.make(toolVersion: options.toolVersion, pipeline: pipeline,
-                                                lexiconDirectory: lexiconDir, profileText: profileText)
+        let settingsHash = store == nil ? "" : RunSettingsHash.make(
+            toolVersion: options.toolVersion, pipeline: pipeline, lexiconDirectory: lexiconDir, profileText: profileText)
         var hashes: [String: String] = [:]
         for t in threads { hashes[t.id] = ContentHash.thread(t) }
         let cached = options.full ? [:] : try store?.cachedThreads() ?? [:]
@@ -131,7 +131,9 @@ public struct PipelineRunner: Sendable {
         history += today
 
         // Reports into a staging folder.
-        let pipelineHash = options.pipelineFilePath.flatMap { SHA256.hex(file: $0) } ?? ""
+        // The pipeline file's hash; for one-off runs, the hash of the settings they were given.
+        let pipelineHash = options.pipelineFilePath.flatMap { SHA256.hex(file: $0) }
+            ?? SHA256.hex(Array(Self.json(pipeline).utf8))
         var info = RunInfo(
             runID: RunInfo.makeRunID(pipeline: pipeline.name, runDate: runDate, pipelineFileSHA256: pipelineHash),
             runDate: runDate, pipeline: pipeline.name, startedAt: started.timeIntervalSince1970,

@@ -8,8 +8,11 @@ public struct SHA256: Sendable {
     private var h: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
+    /// Bytes of an unfinished block (fewer than 64).
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
+    /// The message schedule, allocated once.
+    private var w = [UInt32](repeating: 0, count: 64)
 
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -26,13 +29,22 @@ public struct SHA256: Sendable {
 
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         length &+= UInt64(bytes.count)
-        pending.append(contentsOf: bytes)
+        let input = Array(bytes)
         var offset = 0
-        while pending.count - offset >= 64 {
-            compress(offset)
+        if !pending.isEmpty {
+            let take = min(64 - pending.count, input.count)
+            pending += input[0..<take]
+            offset = take
+            guard pending.count == 64 else { return }
+            let block = pending
+            compress(block, 0)
+            pending.removeAll(keepingCapacity: true)
+        }
+        while input.count - offset >= 64 {
+            compress(input, offset)
             offset += 64
         }
-        if offset > 0 { pending.removeFirst(offset) }
+        pending += input[offset...]
     }
 
     public mutating func finalize() -> [UInt8] {
@@ -41,21 +53,21 @@ public struct SHA256: Sendable {
         let padding = (56 - (Int(length % 64) + 1) % 64 + 64) % 64
         tail += [UInt8](repeating: 0, count: padding)
         for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        pending.append(contentsOf: tail)
+        let block = pending + tail
         var offset = 0
-        while pending.count - offset >= 64 {
-            compress(offset)
+        while offset < block.count {
+            compress(block, offset)
             offset += 64
         }
         pending.removeAll()
         return h.flatMap { w in (0..<4).map { UInt8(truncatingIfNeeded: w >> (24 - 8 * UInt32($0))) } }
     }
 
-    private mutating func compress(_ offset: Int) {
-        var w = [UInt32](repeating: 0, count: 64)
+    /// One 64-byte block of `data` starting at `offset`.
+    private mutating func compress(_ data: [UInt8], _ offset: Int) {
         for t in 0..<16 {
             let i = offset + 4 * t
-            w[t] = UInt32(pending[i]) << 24 | UInt32(pending[i + 1]) << 16 | UInt32(pending[i + 2]) << 8 | UInt32(pending[i + 3])
+            w[t] = UInt32(data[i]) << 24 | UInt32(data[i + 1]) << 16 | UInt32(data[i + 2]) << 8 | UInt32(data[i + 3])
         }
         for t in 16..<64 {
             let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)

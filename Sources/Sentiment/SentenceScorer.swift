@@ -39,7 +39,7 @@ struct SentenceScorer: Sendable {
         var s = wordScores(t)
         switch mode {
         case .vader: Contrast.applyVader(&s, t, but: vocabulary.words.but)
-        case .default: Contrast.applyDefault(&s, t, markers: [vocabulary.words.but, vocabulary.words.however])
+        case .default: Contrast.applyDefault(&s, t, but: vocabulary.words.but, however: vocabulary.words.however)
         }
         let amp = PunctuationEmphasis.amplifier(exclamations: tok.exclamations, questions: tok.questions, mode: mode)
         var raw = 0.0

@@ -65,24 +65,44 @@ enum TextBytes {
         var isUpper: Bool
         /// Number of letters.
         var letters: Int
+        /// Has an ASCII apostrophe (so it may contain "n't").
+        var hasApostrophe = true
     }
 
-    /// Writes the lower-cased bytes of `b[lo..<hi]` into `out` and returns the token's shape.
-    static func lowercase(_ b: [UInt8], _ lo: Int, _ hi: Int, into out: inout [UInt8],
-                          curlyApostrophes: Bool) -> Shape {
-        out.removeAll(keepingCapacity: true)
-        var upper = 0, lower = 0, letters = 0, ascii = true
+    /// The shape of an ASCII token and the ``WordTable`` hash of its lower-cased bytes, in one pass;
+    /// nil when `b[lo..<hi]` has a non-ASCII byte.
+    @inline(__always)
+    static func asciiShape(_ b: [UInt8], _ lo: Int, _ hi: Int) -> (Shape, UInt64)? {
+        var upper = 0, lower = 0, apostrophe = false
+        var h = ByteHasher()
         for i in lo..<hi {
             var c = b[i]
-            if c >= 0x80 { ascii = false; break }
-            if c >= 0x41 && c <= 0x5A { upper += 1; letters += 1; c |= 0x20 } else if c >= 0x61 && c <= 0x7A {
-                lower += 1; letters += 1
+            if c >= 0x80 { return nil }
+            if c &- 0x41 < 26 { upper += 1; c |= 0x20 } else if c &- 0x61 < 26 { lower += 1 } else if c == 0x27 {
+                apostrophe = true
             }
-            out.append(c)
+            h.add(c)
         }
-        if ascii { return Shape(isUpper: upper > 0 && lower == 0, letters: letters) }
+        return (Shape(isUpper: upper > 0 && lower == 0, letters: upper + lower, hasApostrophe: apostrophe),
+                h.finish(length: hi - lo))
+    }
+
+    /// Whether `b[lo..<hi]` contains "n't" in any case (for ASCII text, as after lower-casing).
+    @inline(__always)
+    static func containsNTIgnoringCase(_ b: [UInt8], _ lo: Int, _ hi: Int) -> Bool {
+        var i = lo
+        while i + 2 < hi {
+            if b[i + 1] == 0x27 && b[i] | 0x20 == 0x6E && b[i + 2] | 0x20 == 0x74 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Writes the lower-cased bytes of a token with non-ASCII characters into `out` and returns its shape.
+    static func lowercase(_ b: [UInt8], _ lo: Int, _ hi: Int, into out: inout [UInt8],
+                          curlyApostrophes: Bool) -> Shape {
+        var upper = 0, lower = 0, letters = 0
         let token = String(decoding: b[lo..<hi], as: UTF8.self)
-        upper = 0; lower = 0; letters = 0
         for s in token.unicodeScalars {
             let p = s.properties
             if p.isLowercase || p.generalCategory == .titlecaseLetter { lower += 1 } else if p.isUppercase { upper += 1 }

@@ -15,6 +15,14 @@
 struct Tokenizer: Sendable {
     let vocabulary: Vocabulary
     let mode: SentimentMode
+    /// ``ByteClass`` bits by byte value: one table look-up per byte in the scanning loops.
+    let classes: [UInt8]
+
+    init(vocabulary: Vocabulary, mode: SentimentMode) {
+        self.vocabulary = vocabulary
+        self.mode = mode
+        classes = (0..<256).map { ByteClass.of(UInt8($0)) }
+    }
 
     struct Output {
         var tokens: [Token]
@@ -35,18 +43,22 @@ struct Tokenizer: Sendable {
         var out = Output(tokens: [], exclamations: 0, questions: 0)
         out.tokens.reserveCapacity((whi - wlo) / 5 + 1)
         var scratch: [UInt8] = []
-        scratch.reserveCapacity(64)
+        let classes = self.classes
         var i = wlo
         while i < whi {
-            let b = work[i]
-            if b == 0x21 { out.exclamations += 1 } else if b == 0x3F { out.questions += 1 }
-            let w = TextBytes.whitespaceWidth(work, i, whi)
-            if w > 0 { i += w; continue }
-            var e = i + 1
+            let c = classes[Int(work[i])]
+            if c & ByteClass.space != 0 { i += 1; continue }
+            if c & ByteClass.nonASCII != 0 {
+                let w = TextBytes.whitespaceWidth(work, i, whi)
+                if w > 0 { i += w; continue }
+            }
+            var e = i
             while e < whi {
-                let c = work[e]
-                if c == 0x21 { out.exclamations += 1 } else if c == 0x3F { out.questions += 1 }
-                if TextBytes.whitespaceWidth(work, e, whi) > 0 { break }
+                let k = classes[Int(work[e])]
+                if k & ByteClass.space != 0 { break }
+                if k & ByteClass.exclamation != 0 { out.exclamations += 1 }
+                if k & ByteClass.question != 0 { out.questions += 1 }
+                if k & ByteClass.nonASCII != 0 && TextBytes.whitespaceWidth(work, e, whi) > 0 { break }
                 e += 1
             }
             emit(work, i, e, origin: origin, originEnd: originEnd, scratch: &scratch, into: &out.tokens)
@@ -60,21 +72,41 @@ struct Tokenizer: Sendable {
                       scratch: inout [UInt8], into tokens: inout [Token]) {
         let extended = mode == .default
         var ps = s, pe = e
-        while ps < pe, let n = TextBytes.punctuationWidth(work, ps, pe, atEnd: false, extended: extended) { ps += n }
-        while pe > ps, let n = TextBytes.punctuationWidth(work, ps, pe, atEnd: true, extended: extended) { pe -= n }
+        while ps < pe {
+            if classes[Int(work[ps])] & ByteClass.punctuation != 0 { ps += 1; continue }
+            if extended && work[ps] >= 0x80, let n = TextBytes.punctuationWidth(work, ps, pe, atEnd: false, extended: true) {
+                ps += n; continue
+            }
+            break
+        }
+        while pe > ps {
+            if classes[Int(work[pe - 1])] & ByteClass.punctuation != 0 { pe -= 1; continue }
+            if extended && work[pe - 1] >= 0x80, let n = TextBytes.punctuationWidth(work, ps, pe, atEnd: true, extended: true) {
+                pe -= n; continue
+            }
+            break
+        }
         if extended, let parts = Hashtags.split(work, s, e, ps, pe) {
             for p in parts { append(work, p.lowerBound, p.upperBound, origin, originEnd, &scratch, &tokens) }
             return
         }
-        if TextBytes.scalarCount(work, ps, pe) <= 2 { ps = s; pe = e }
+        if pe - ps <= 8 && TextBytes.scalarCount(work, ps, pe) <= 2 { ps = s; pe = e }  // 2 scalars take <= 8 bytes
         append(work, ps, pe, origin, originEnd, &scratch, &tokens)
     }
 
     private func append(_ work: [UInt8], _ ts: Int, _ te: Int, _ origin: [Int32], _ originEnd: [Int32],
                         _ scratch: inout [UInt8], _ tokens: inout [Token]) {
-        let shape = TextBytes.lowercase(work, ts, te, into: &scratch, curlyApostrophes: mode == .default)
-        let id = vocabulary.table.find(scratch, 0, scratch.count)
-        let negates = id >= 0 ? vocabulary.negation[Int(id)] : Vocabulary.containsNT(scratch)
+        let shape: TextBytes.Shape, id: Int32, negates: Bool
+        if let (s, hash) = TextBytes.asciiShape(work, ts, te) {
+            shape = s
+            id = vocabulary.table.findLowercasingASCII(work, ts, te, hash: hash)
+            negates = id >= 0 ? vocabulary.negation[Int(id)]
+                              : s.hasApostrophe && TextBytes.containsNTIgnoringCase(work, ts, te)
+        } else {
+            shape = TextBytes.lowercase(work, ts, te, into: &scratch, curlyApostrophes: mode == .default)
+            id = vocabulary.table.find(scratch, 0, scratch.count)
+            negates = id >= 0 ? vocabulary.negation[Int(id)] : Vocabulary.containsNT(scratch)
+        }
         var shouted = shape.isUpper
         if mode == .default {
             shouted = shape.isUpper && shape.letters >= CapsEmphasis.minimumLetters
@@ -91,12 +123,13 @@ struct Tokenizer: Sendable {
         let emoji = vocabulary.emoji
         guard !emoji.isEmpty else { return nil }
         var i = lo, found = false
+        let asciiKeys = vocabulary.hasASCIIEmoji
         while i < hi {
             if text[i] >= 0x80 {
                 let (scalar, n) = TextBytes.decode(text, i, hi)
                 if emoji[scalar] != nil { found = true; break }
                 i += n
-            } else if emoji[UInt32(text[i])] != nil { found = true; break } else { i += 1 }
+            } else if asciiKeys && emoji[UInt32(text[i])] != nil { found = true; break } else { i += 1 }
         }
         guard found else { return nil }
         var out: [UInt8] = [], origin: [Int32] = [], originEnd: [Int32] = []
@@ -120,5 +153,24 @@ struct Tokenizer: Sendable {
             i += n
         }
         return (out, origin, originEnd)
+    }
+}
+
+/// Byte classes used by the tokeniser's scanning loops.
+enum ByteClass {
+    static let space: UInt8 = 1        // ASCII white space in Python's sense
+    static let exclamation: UInt8 = 2
+    static let question: UInt8 = 4
+    static let nonASCII: UInt8 = 8     // part of a multi-byte character: may be Unicode white space
+    static let punctuation: UInt8 = 16 // string.punctuation
+
+    static func of(_ b: UInt8) -> UInt8 {
+        var c: UInt8 = 0
+        if (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x20) { c |= space }
+        if b == 0x21 { c |= exclamation }
+        if b == 0x3F { c |= question }
+        if b >= 0x80 { c |= nonASCII }
+        if TextBytes.isASCIIPunctuation(b) { c |= punctuation }
+        return c
     }
 }

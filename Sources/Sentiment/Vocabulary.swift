@@ -40,6 +40,9 @@ struct Vocabulary: Sendable {
     var phrases = PhraseRule.Table()
     /// Single-scalar emoji to the UTF-8 bytes of their description (multi-scalar entries never match, as in 3.3.2).
     var emoji: [UInt32: [UInt8]] = [:]
+    /// Whether any emoji key is an ASCII character (none in the bundled lexicon): lets the tokeniser skip
+    /// a dictionary look-up per ASCII byte.
+    var hasASCIIEmoji = false
 
     init(lexicon: Lexicon, mode: SentimentMode) {
         table = WordTable(expectedCount: lexicon.valences.count + 256)
@@ -62,9 +65,15 @@ struct Vocabulary: Sendable {
             if ids.count == 3 { idioms.triples.append((ids[0], ids[1], ids[2], p.valence)) }
         }
         idioms.dampeningPairs = Boosters.dampeningPairs.map { (intern($0.0), intern($0.1)) }
+        idioms.member = Array(repeating: false, count: table.count)
+        for p in Idioms.phrases { for w in p.words { idioms.member[Int(table.find(w))] = true } }
+        for p in Boosters.dampeningPairs { idioms.member[Int(table.find(p.0))] = true; idioms.member[Int(table.find(p.1))] = true }
         for (key, description) in lexicon.emoji {
             let scalars = key.unicodeScalars
-            if scalars.count == 1, let s = scalars.first { emoji[s.value] = Array(description.utf8) }
+            if scalars.count == 1, let s = scalars.first {
+                emoji[s.value] = Array(description.utf8)
+                if s.isASCII { hasASCIIEmoji = true }
+            }
         }
         if mode == .default { applyOverlay(lexicon.overlay) }
     }
@@ -79,6 +88,8 @@ struct Vocabulary: Sendable {
             if words.count > 1 { phrases.add(words.map { intern($0) }, id: id) }
         }
         phrases.sortLongestFirst()
+        phrases.starts = Array(repeating: false, count: table.count)
+        for first in phrases.byFirst.keys { phrases.starts[Int(first)] = true }
     }
 
     @discardableResult

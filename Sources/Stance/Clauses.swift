@@ -8,7 +8,8 @@ import ThreadModel
 /// concession ("Although X, Y", "While X, Y") counts 0.5 up to its first comma and 1.5 after.
 ///
 /// Negation: a cue is denied when one of `negators` (or a word ending in "n't") stands within
-/// `negationWindow` words before it in the same clause ("not a fad", "isn't toxic").
+/// `negationWindow` (2) words before it in the same clause ("not a fad", "isn't toxic"); a wider
+/// window reaches negations of another verb ("can't happen in safe Rust").
 ///
 /// Design notes: full parsing was turned down; these two surface rules catch the common
 /// "I like Rust, but it doesn't belong in the kernel" and "It's not hype" shapes.
@@ -17,8 +18,9 @@ enum Clauses {
     static let concessionOpeners: Set<String> = ["although", "though", "while", "whilst", "despite"]
     static let negators: Set<String> = [
         "not", "no", "never", "neither", "nor", "hardly", "barely", "nothing", "none", "cannot", "without",
+        "nobody", "noone",
     ]
-    static let negationWindow = 3
+    static let negationWindow = 2
     static let before = 0.5
     static let after = 1.5
 

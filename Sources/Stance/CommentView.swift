@@ -9,6 +9,10 @@ struct OwnSentence {
     var tokens: Range<Int>
     /// The sentence's compound sentiment (0 when the sentiment stage gave none).
     var compound: Double
+    /// The sentiment stage's word contributions in this sentence, with spans when it gave them.
+    var contributions: [Contribution] = []
+    /// Whether the sentence ends with a question mark.
+    var isQuestion = false
 }
 
 /// A profile's phrase lists, compiled once per classifier.
@@ -90,7 +94,10 @@ struct CommentView {
             let hi = last + 1
             let index = own.count
             for k in kept { sentenceOf[k] = index }
-            own.append(OwnSentence(span: s.span, tokens: first..<hi, compound: Self.compound(for: s.span, in: scored)))
+            let (compound, contributions) = Self.sentiment(for: s.span, in: scored)
+            var sentence = OwnSentence(span: s.span, tokens: first..<hi, compound: compound, contributions: contributions)
+            sentence.isQuestion = s.span.end > 0 && s.span.end <= bytes.count && bytes[s.span.end - 1] == 0x3F
+            own.append(sentence)
         }
         sentences = own
         self.sentenceOf = sentenceOf
@@ -113,22 +120,33 @@ struct CommentView {
         disagree = ownMatches(profile.disagree)
     }
 
-    /// The compound of the scored sentence with the same span, else of the one overlapping most.
-    static func compound(for span: Span, in scored: [SentenceSentiment]) -> Double {
-        if let same = scored.first(where: { $0.span == span }) { return same.scores.compound }
-        var best: (overlap: Int, compound: Double) = (0, 0)
-        for s in scored {
+    /// The compound and contributions of the scored sentence with the same span, else of the one
+    /// overlapping most (its contributions then limited to those inside `span`).
+    static func sentiment(for span: Span, in scored: [SentenceSentiment]) -> (Double, [Contribution]) {
+        if let same = scored.first(where: { $0.span == span }) { return (same.scores.compound, same.contributions) }
+        var best: (overlap: Int, index: Int) = (0, -1)
+        for (i, s) in scored.enumerated() {
             let overlap = min(s.span.end, span.end) - max(s.span.start, span.start)
-            if overlap > best.overlap { best = (overlap, s.scores.compound) }
+            if overlap > best.overlap { best = (overlap, i) }
         }
-        return best.compound
+        guard best.index >= 0 else { return (0, []) }
+        let s = scored[best.index]
+        return (s.scores.compound, s.contributions.filter { $0.span.map { span.start <= $0.start && $0.end <= span.end } ?? false })
     }
 
     /// The first token of the commenter's own words.
     var firstOwnToken: Int? { sentences.first?.tokens.lowerBound }
 
+    /// Number of words the commenter wrote.
+    var ownWordCount: Int { sentenceOf.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } }
+
     /// Whether the commenter wrote no words of their own.
     var isEmpty: Bool { sentences.isEmpty }
+
+    /// The own sentence holding byte offset `offset`, if any.
+    func sentenceIndex(at offset: Int) -> Int? {
+        sentences.firstIndex { $0.span.start <= offset && offset < $0.span.end }
+    }
 
     /// Matches of `list` lying in own sentence `s`.
     func matches(_ list: [PhraseMatch], inSentence s: Int) -> [PhraseMatch] {

@@ -19,10 +19,16 @@ public struct StanceOptions: Sendable, Codable, Hashable {
     public var negationFactor: Double
     /// Share of the parent's score a reply inherits when it agrees (or inverts when it disagrees).
     public var inheritFactor: Double
+    /// Share of the parent's score taken, inverted, by a reply that quotes its parent and answers
+    /// without a stance or marker of its own (quoting to answer is how rebuttals are written); 0 turns it off.
+    public var quotingReplyFactor: Double
+    /// A reply with at least this many words of its own, to an on-topic parent, is taken as
+    /// continuing the debate even when it names none of the profile's words.
+    public var onTopicReplyWords: Int
 
     public init(threshold: Double = 0.2, targetSentimentWeight: Double = 0.5, otherSideSentimentWeight: Double = 0.3,
                 carryFactor: Double = 0.7, comparisonWeight: Double = 0.6, negationFactor: Double = -0.5,
-                inheritFactor: Double = 0.8) {
+                inheritFactor: Double = 0.8, quotingReplyFactor: Double = 0.6, onTopicReplyWords: Int = 20) {
         self.threshold = threshold
         self.targetSentimentWeight = targetSentimentWeight
         self.otherSideSentimentWeight = otherSideSentimentWeight
@@ -30,6 +36,8 @@ public struct StanceOptions: Sendable, Codable, Hashable {
         self.comparisonWeight = comparisonWeight
         self.negationFactor = negationFactor
         self.inheritFactor = inheritFactor
+        self.quotingReplyFactor = quotingReplyFactor
+        self.onTopicReplyWords = onTopicReplyWords
     }
 }
 
@@ -88,17 +96,31 @@ public struct StanceClassifier: Sendable {
     /// Scores one comment given its parent's stance (nil for a top-level comment).
     public func classify(_ c: Comment, sentiment: CommentSentiment?, parent: CommentStance?) -> CommentStance {
         let v = CommentView(comment: c, sentiment: sentiment, profile: compiled)
-        var evidence = CueRule.apply(v, profile: compiled, options: options)
-        evidence += ComparisonRule.apply(v, options: options)
-        evidence += TargetSentimentRule.apply(v, options: options)
+        let comparisons = ComparisonRule.apply(v, options: options)
+        // A comparative that is also a cue ("safer than C") counts once, as the comparison.
+        var evidence = CueRule.apply(v, profile: compiled, options: options).filter { cue in
+            !comparisons.contains { c in c.span.map { s in cue.span.map { $0.overlaps(s) } ?? false } ?? false }
+        }
+        evidence += comparisons
+        let decided = Set(evidence.compactMap { $0.span.map { v.sentenceIndex(at: $0.start) } ?? nil })
+        evidence += TargetSentimentRule.apply(v, options: options, decided: decided)
         evidence.sort { ($0.span?.start ?? -1, $0.rule) < ($1.span?.start ?? -1, $1.rule) }
+        evidence = titleEvidence(c) + evidence
 
         var source = StanceSource.direct
         let relation = parent == nil ? nil : ReplyRule.relation(v, profile: compiled)
+        let parentOnTopic = parent.map { $0.label != .offTopic } ?? false
+        let longReply = parentOnTopic && v.ownWordCount >= options.onTopicReplyWords
+        let offTopic = OffTopicRule.reason(v, answersOnTopicParent: parentOnTopic && (relation != nil || longReply))
         if abs(Self.squash(evidence).score) < options.threshold,
-           let parent, parent.label == .pro || parent.label == .anti, let relation {
-            evidence.append(ReplyRule.evidence(relation, parent: parent, options: options))
-            source = relation.relation == .agrees ? .inherited : .inverted
+           let parent, parent.label == .pro || parent.label == .anti {
+            if let relation {
+                evidence.append(ReplyRule.evidence(relation, parent: parent, options: options))
+                source = relation.relation == .agrees ? .inherited : .inverted
+            } else if offTopic == nil, options.quotingReplyFactor > 0, ReplyRule.quotesParent(c) {
+                evidence.append(ReplyRule.rebuttal(parent: parent, options: options))
+                source = .inverted
+            }
         }
         var (score, scaled) = Self.squash(evidence)
         let label: StanceLabel
@@ -107,7 +129,7 @@ public struct StanceClassifier: Sendable {
             label = score > 0 ? .pro : .anti
             let total = evidence.reduce(0) { $0 + abs($1.weight) }
             confidence = total > 0 ? abs(score) * abs(evidence.reduce(0) { $0 + $1.weight }) / total : 0
-        } else if let reason = OffTopicRule.reason(v, answersOnTopicParent: relation != nil && parent?.label != .offTopic) {
+        } else if let reason = offTopic {
             label = .offTopic
             source = .direct
             let markers = OffTopicRule.evidence(v, profile: compiled)
@@ -123,6 +145,21 @@ public struct StanceClassifier: Sendable {
         confidence = min(1, max(0, confidence))
         return CommentStance(key: c.key, label: label, score: score, confidence: confidence, source: source,
                              evidence: scaled)
+    }
+
+    /// Cues and comparisons in a subject line the commenter wrote (not a "Re: ..." copy).
+    /// The title is not part of `text`, so this evidence has no span; its note quotes the title.
+    func titleEvidence(_ c: Comment) -> [StanceEvidence] {
+        guard let title = c.title?.trimmingSpaces(), !title.isEmpty, !title.lowercased().hasPrefix("re:") else { return [] }
+        let t = Comment(id: c.id, threadID: c.threadID, rawText: title, location: c.location)
+        let v = CommentView(comment: t, sentiment: nil, profile: compiled)
+        return (CueRule.apply(v, profile: compiled, options: options) + ComparisonRule.apply(v, options: options))
+            .map { e in
+                var e = e
+                e.span = nil
+                e.note = "in the title \"\(title)\": " + e.note
+                return e
+            }
     }
 
     /// score = tanh(R) with R = Σ wᵢ; each contribution is wᵢ · tanh(R) / R.

@@ -148,7 +148,7 @@ public enum HTMLText {
             var closing = false
             if i < n, b[i] == 0x2F { closing = true; i += 1 }
             let nameStart = i
-            while i < n, (b[i] | 0x20) >= 0x61, (b[i] | 0x20) <= 0x7A || (b[i] >= 0x30 && b[i] <= 0x39) { i += 1 }
+            while i < n, ((b[i] | 0x20) >= 0x61 && (b[i] | 0x20) <= 0x7A) || (i > nameStart && b[i] >= 0x30 && b[i] <= 0x39) { i += 1 }
             guard i > nameStart, i - nameStart <= 10 else { return nil }
             let name = String(decoding: b[nameStart..<i].map { $0 | 0x20 }, as: UTF8.self)
             guard i < n, b[i] == 0x3E || b[i] == 0x20 || b[i] == 0x2F || b[i] == 0x0A || b[i] == 0x09 else { return nil }

@@ -27,15 +27,25 @@ public enum Mojibake {
         return cp1252[v]
     }
 
+    /// Fast byte test: a lead character Â...ô (UTF-8 `C3 82`...`C3 B4`) directly followed by a character
+    /// that stands for a continuation byte (U+0080...U+00BF is `C2 xx`; the cp1252 punctuation starts
+    /// with `C5`, `C6`, `CB` or `E2`). Correct Latin-1 text such as `café` never has that pair.
+    public static func mayContainMojibake(_ bytes: [UInt8]) -> Bool {
+        var from = 0
+        while let k = bytes[from...].firstIndex(of: 0xC3) {
+            guard k + 2 < bytes.count else { return false }
+            let lead = bytes[k + 1], next = bytes[k + 2]
+            if lead >= 0x82, lead <= 0xB4, next == 0xC2 || next == 0xC5 || next == 0xC6 || next == 0xCB || next == 0xE2 {
+                return true
+            }
+            from = k + 1
+        }
+        return false
+    }
+
     /// Returns the repaired text and how many sequences were repaired (0 leaves `text` unchanged).
     public static func repair(_ text: String) -> (text: String, repairs: Int) {
-        // Fast path: mojibake needs a lead character Â...ô, all of which are non-ASCII.
-        var hasLead = false
-        for b in text.utf8 where b == 0xC3 || b == 0xC2 {
-            hasLead = true
-            break
-        }
-        guard hasLead else { return (text, 0) }
+        guard mayContainMojibake(Array(text.utf8)) else { return (text, 0) }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var repairs = 0

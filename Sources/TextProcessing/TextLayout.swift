@@ -36,7 +36,19 @@ public enum TextLayout {
     /// - Parameters:
     ///   - leadingQuoteLines: unmarked opening lines known to be a quote (found by the reader).
     public static func analyze(_ input: String, leadingQuoteLines: Int = 0) -> CleanText {
-        let bytes = Array(input.utf8)
+        analyze(input, bytes: Array(input.utf8), leadingQuoteLines: leadingQuoteLines)
+    }
+
+    /// As `analyze(_:leadingQuoteLines:)`, with the caller's copy of `input.utf8`.
+    public static func analyze(_ input: String, bytes: [UInt8], leadingQuoteLines: Int = 0) -> CleanText {
+        if leadingQuoteLines == 0, !mayHaveLayout(bytes) {
+            // Plain text: one own block, no per-line bookkeeping.
+            let text = trimmedWhole(input, bytes)
+            var sentences: [Span] = []
+            let tb = text.utf8.count == bytes.count ? bytes : Array(text.utf8)
+            SentenceSplitter.split(tb, in: 0..<tb.count, into: &sentences)
+            return CleanText(text: text, ownText: text, quotes: [], sentences: sentences.map { Sentence(span: $0) })
+        }
         // Line ranges, without "\n" and trailing "\r".
         var lines: [Range<Int>] = []
         var s = 0
@@ -80,14 +92,17 @@ public enum TextLayout {
                 special = true
                 continue
             }
-            let trimmed = trimmedString(bytes, i..<r.upperBound)
+            // Only short lines can be a signature delimiter or an elision marker.
+            let t = trim(bytes, i..<r.upperBound)
+            guard t.count <= 11 else { continue }
+            let trimmed = String(decoding: bytes[t], as: UTF8.self)
             if n > 0, trimmed == "--" {
                 kinds[n] = .signature
                 inSignature = true
                 special = true
                 continue
             }
-            if trimmed.utf8.count <= 11, elisions.contains(trimmed.lowercased()) {
+            if elisions.contains(trimmed.lowercased()) {
                 kinds[n] = .elision
                 special = true
             }
@@ -103,6 +118,23 @@ public enum TextLayout {
                              sentences: sentences.map { Sentence(span: $0) })
         }
         return build(bytes, kinds, content)
+    }
+
+    /// Whether any line could be a quote, signature delimiter or elision marker: a line starting with `>`
+    /// after blanks, or a short line (11 bytes or less, where `--` and the elision markers fit).
+    static func mayHaveLayout(_ bytes: [UInt8]) -> Bool {
+        var lineStart = 0
+        let n = bytes.count
+        while lineStart < n {
+            var i = lineStart
+            while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+            if i < n, bytes[i] == 0x3E { return true }
+            var end = i
+            while end < n, bytes[end] != 0x0A { end += 1 }
+            if end - i <= 12, end > i, lineStart > 0 || end < n { return true }
+            lineStart = end + 1
+        }
+        return false
     }
 
     /// Whether a (possibly joined) line reads as an attribution in English, German or Portuguese.

@@ -6,6 +6,29 @@ public enum DocumentFrequencyBound: Sendable, Hashable, Codable {
     case count(Int)
     case proportion(Double)
 
+    enum CodingKeys: String, CodingKey { case count, proportion }
+
+    /// Encoded as `{"count": 2}` or `{"proportion": 0.5}`, keeping the distinction JSON numbers lose.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let n = try c.decodeIfPresent(Int.self, forKey: .count) {
+            self = .count(n)
+        } else if let p = try c.decodeIfPresent(Double.self, forKey: .proportion) {
+            self = .proportion(p)
+        } else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "a document-frequency bound needs 'count' (an integer) or 'proportion' (0...1)"))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .count(let n): try c.encode(n, forKey: .count)
+        case .proportion(let p): try c.encode(p, forKey: .proportion)
+        }
+    }
+
     /// The bound in documents for a corpus of `n`, as scikit-learn compares it (a float, not rounded).
     func documents(outOf n: Int) -> Double {
         switch self {
@@ -58,6 +81,30 @@ public struct TfidfOptions: Sendable, Hashable, Codable {
         self.smoothIDF = smoothIDF
         self.sublinearTF = sublinearTF
         self.normalize = normalize
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case lowercase, englishStopWords, extraStopWords, ngramMin, ngramMax, minDF, maxDF, maxFeatures
+        case useIDF, smoothIDF, sublinearTF, normalize
+    }
+
+    /// Decoding accepts any subset of the keys; the others keep their defaults.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        var o = TfidfOptions()
+        o.lowercase = try c.decodeIfPresent(Bool.self, forKey: .lowercase) ?? o.lowercase
+        o.englishStopWords = try c.decodeIfPresent(Bool.self, forKey: .englishStopWords) ?? o.englishStopWords
+        o.extraStopWords = try c.decodeIfPresent([String].self, forKey: .extraStopWords) ?? o.extraStopWords
+        o.ngramMin = try c.decodeIfPresent(Int.self, forKey: .ngramMin) ?? o.ngramMin
+        o.ngramMax = try c.decodeIfPresent(Int.self, forKey: .ngramMax) ?? o.ngramMax
+        o.minDF = try c.decodeIfPresent(DocumentFrequencyBound.self, forKey: .minDF) ?? o.minDF
+        o.maxDF = try c.decodeIfPresent(DocumentFrequencyBound.self, forKey: .maxDF) ?? o.maxDF
+        o.maxFeatures = try c.decodeIfPresent(Int.self, forKey: .maxFeatures)
+        o.useIDF = try c.decodeIfPresent(Bool.self, forKey: .useIDF) ?? o.useIDF
+        o.smoothIDF = try c.decodeIfPresent(Bool.self, forKey: .smoothIDF) ?? o.smoothIDF
+        o.sublinearTF = try c.decodeIfPresent(Bool.self, forKey: .sublinearTF) ?? o.sublinearTF
+        o.normalize = try c.decodeIfPresent(Bool.self, forKey: .normalize) ?? o.normalize
+        self = o
     }
 
     /// The settings of the quality reference: `sublinear_tf=True, stop_words="english", min_df=2, max_df=0.5`.

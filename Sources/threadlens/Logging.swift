@@ -29,9 +29,9 @@ struct TerminalLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
-             source: String, file: String, function: String, line: UInt) {
-        let all = metadata.merging(extra ?? [:]) { _, new in new }
+    func log(event: LogEvent) {
+        let level = event.level, message = event.message
+        let all = metadata.merging(event.metadata ?? [:]) { _, new in new }
         let tail = all.isEmpty ? "" : " (" + all.keys.sorted().map { "\($0)=\(all[$0].map { "\($0)" } ?? "")" }.joined(separator: " ") + ")"
         Progress.shared.clear()
         Console.error("threadlens: \(level): \(message)\(tail)")
@@ -49,9 +49,9 @@ struct LogfmtLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
-             source: String, file: String, function: String, line: UInt) {
-        let all = metadata.merging(extra ?? [:]) { _, new in new }
+    func log(event: LogEvent) {
+        let level = event.level, message = event.message
+        let all = metadata.merging(event.metadata ?? [:]) { _, new in new }
         var parts = ["ts=\(ISO8601DateFormatter().string(from: Date()))", "level=\(level)", "logger=\(label)",
                      "msg=\(Self.quote("\(message)"))"]
         for key in all.keys.sorted() { parts.append("\(key)=\(Self.quote(all[key].map { "\($0)" } ?? ""))") }

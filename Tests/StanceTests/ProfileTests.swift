@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Sentiment
 @testable import Stance
 
 @Suite struct ProfileTests {
@@ -126,5 +127,36 @@ import Testing
         } catch {
             #expect("\(error)".hasPrefix("/nonexistent/profile.yml: error:"))
         }
+    }
+}
+
+/// The default profile on hand-written sentences (Fixtures/sentences.tsv): the development set
+/// the cues are designed against, kept apart from the seed thread used for evaluation.
+@Suite struct DefaultProfileSentenceTests {
+    @Test func handWrittenSentences() throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/sentences", withExtension: "tsv"))
+        let rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+            .filter { !$0.hasPrefix("#") }
+            .compactMap { line -> (StanceLabel, String)? in
+                let f = line.split(separator: "\t", maxSplits: 1)
+                guard f.count == 2, let l = StanceLabel(rawValue: String(f[0])) else { return nil }
+                return (l, String(f[1]))
+            }
+        #expect(rows.count >= 60)
+        let lexicon = try Lexicon.load(directory: Fixture.packageRoot.appendingPathComponent("data/lexicons").path)
+        let analyzer = SentimentAnalyzer(lexicon: lexicon)
+        let c = StanceClassifier(profile: try StanceProfile.load(path: ProfileTests.defaultPath))
+        var wrong: [String] = []
+        for (label, text) in rows {
+            let comment = Fixture.comment(text)
+            let s = c.classify(comment, sentiment: analyzer.analyze(comment), parent: nil)
+            if s.label != label {
+                wrong.append("\(label.rawValue) → \(s.label.rawValue) \(String(format: "%.2f", s.score)): \(text) "
+                             + s.evidence.map { "[\($0.rule) \($0.matched) \(String(format: "%.2f", $0.weight))]" }.joined())
+            }
+        }
+        let accuracy = 1 - Double(wrong.count) / Double(rows.count)
+        let failures = wrong.joined(separator: "\n")
+        #expect(accuracy >= 0.9, "accuracy \(accuracy):\n\(failures)")
     }
 }

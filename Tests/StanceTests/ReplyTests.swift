@@ -95,3 +95,41 @@ import ThreadModel
         #expect(s.confidence > 0.9)
     }
 }
+
+@Suite struct ReplyShapeTests {
+    @Test func agreementFollowedByButIsAConcession() {
+        let t = Fixture.thread([
+            ("1", nil, "Rust is a fad and the crowd is full of zealots."),
+            ("2", "1", "I agree with part of that. But the kernel people measured it."),
+            ("3", "1", "Indeed, but not for the reasons you give."),
+        ])
+        #expect(t["2"]?.source == .inverted && t["2"]?.label == .pro)
+        #expect(t["2"]?.evidence.contains { $0.matched == "i agree ... but" } == true)
+        #expect(t["3"]?.source == .inverted)
+    }
+
+    @Test func aReplyQuotingItsParentWithoutAStanceRebuts() throws {
+        let parentText = "Rust is a fad and the crowd is full of zealots."
+        let parent = Fixture.comment(parentText, id: "1")
+        let quoted = "the crowd is full of zealots."
+        var reply = Fixture.comment("\(quoted)\nThe kernel maintainers decided otherwise.", id: "2", parent: "1",
+                                    quoted: [quoted])
+        reply.quotes[0].quotedCommentID = "1"
+        let plain = Fixture.comment("The kernel maintainers decided otherwise.", id: "3", parent: "1")
+        let t = DiscussionThread(id: "t", source: .slashdot, file: "x", comments: [parent, reply, plain])
+        let out = Fixture.classifier.run(threads: [t], sentiments: Fixture.sentiments([parent, reply, plain]))
+        #expect(out[0].label == .anti)
+        #expect(out[1].label == .pro && out[1].source == .inverted)
+        let e = try #require(out[1].evidence.first { $0.rule == "reply-rebuts" })
+        #expect(close(e.weight, -0.6 * out[0].score))
+        // Without the quote, a reply without a marker takes no side.
+        #expect(out[2].label == .neutral && out[2].source == .direct)
+    }
+
+    @Test func longRepliesToOnTopicParentsStayOnTopic() {
+        let long = "Well, I have watched this kind of thing happen many times before and it always ends the same way with people arguing."
+        let t = Fixture.thread([("1", nil, "Memory safety is the whole point."), ("2", "1", long), ("3", nil, long)])
+        #expect(t["2"]?.label == .neutral)
+        #expect(t["3"]?.label == .offTopic)
+    }
+}

@@ -58,9 +58,13 @@ import ThreadModel
 
     @Test func negativeSentimentAboutTheOtherSideIsPro() {
         // Negative in tone, pro in stance.
-        let s = Fixture.stance("I'm sick of chasing use-after-frees in C.")
+        let s = Fixture.stance("I am sick of C, it is a terrible mess and I hate it.")
         #expect(s.label == .pro)
         #expect(s.evidence.contains { $0.rule == "other-side-sentiment" && $0.weight > 0 })
+        // With a cue in the sentence the cue speaks and the sentiment is not counted again.
+        let cue = Fixture.stance("I'm sick of chasing use-after-frees in C.")
+        #expect(cue.label == .pro)
+        #expect(!cue.evidence.contains { $0.rule == "other-side-sentiment" })
     }
 
     @Test func sentimentWithoutATargetIsNotStance() {
@@ -130,5 +134,48 @@ import ThreadModel
         let s = Fixture.stance("\(quote)\nMemory safety says otherwise.", quoted: [quote])
         #expect(s.label == .pro)
         #expect(s.evidence.allSatisfy { $0.span.map { $0.start >= quote.utf8.count } ?? true })
+    }
+}
+
+@Suite struct MoreRuleTests {
+    @Test func nobodyNegatesACue() {
+        let s = Fixture.stance("Nobody thinks memory safety matters.")
+        #expect(s.label == .anti)
+    }
+
+    @Test func aComparativeCueCountsOnceAsTheComparison() throws {
+        let yaml = Fixture.profileYAML.replacingOccurrences(of: "    - match: here to stay\n", with: "    - match: [here to stay, safer]\n")
+        let c = StanceClassifier(profile: try StanceProfile.parse(yaml: yaml, path: "t.yml"))
+        let s = Fixture.stance("Rust is safer than C.", classifier: c)
+        #expect(s.evidence.filter { $0.rule == "comparison" }.count == 1)
+        #expect(!s.evidence.contains { $0.rule == "cue" })
+        #expect(Fixture.stance("It made the driver safer.", classifier: c).evidence.contains { $0.rule == "cue" })
+    }
+
+    @Test func clauseSentimentSplitsASentenceNamingBothSides() throws {
+        // Contributions with spans, as the sentiment stage gives them.
+        let text = "Rust is wonderful, but C is a mess."
+        let c = Fixture.comment(text)
+        let sentiment = Fixture.analyzer.analyze(c)
+        let s = Fixture.classifier.classify(c, sentiment: sentiment, parent: nil)
+        let e = try #require(s.evidence.first { $0.rule == "clause-sentiment" })
+        #expect(e.weight > 0)
+        #expect(s.label == .pro)
+    }
+
+    @Test func ownSubjectLinesCountRepliesCopiesDoNot() {
+        var c = Fixture.comment("The kernel summit met in Tokyo.")
+        c.title = "Memory safety wins"
+        let s = Fixture.classifier.classify(c, sentiment: nil, parent: nil)
+        #expect(s.label == .pro)
+        let e = s.evidence.first { $0.rule == "cue" }
+        #expect(e?.span == nil && e?.note.hasPrefix("in the title") == true)
+        c.title = "Re:Memory safety wins"
+        #expect(Fixture.classifier.classify(c, sentiment: nil, parent: nil).label == .neutral)
+    }
+
+    @Test func offTopicMarkersAreOutweighedByOnTopicWords() {
+        #expect(Fixture.stance("Slashdot again: the kernel compiler code is what matters here.").label == .neutral)
+        #expect(Fixture.stance("Slashdot editors and their woke summary again.").label == .offTopic)
     }
 }

@@ -20,8 +20,8 @@ enum Contrast {
         }
     }
 
-    static func applyDefault(_ s: inout [Double], _ t: [Token], markers: [Int32]) {
-        guard let last = t.lastIndex(where: { markers.contains($0.id) }) else { return }
+    static func applyDefault(_ s: inout [Double], _ t: [Token], but: Int32, however: Int32) {
+        guard let last = t.lastIndex(where: { $0.id == but || $0.id == however }) else { return }
         for k in 0..<s.count {
             if k < last { s[k] *= before } else if k > last { s[k] *= after }
         }

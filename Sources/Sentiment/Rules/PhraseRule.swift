@@ -9,10 +9,15 @@ enum PhraseRule {
     struct Table: Sendable {
         /// Phrases by first word id: (word ids, vocabulary id of the phrase).
         var byFirst: [Int32: [([Int32], Int32)]] = [:]
+        /// By word id: whether some phrase starts with the word (saves a dictionary look-up per token).
+        var starts: [Bool] = []
 
         mutating func add(_ words: [Int32], id: Int32) {
             byFirst[words[0], default: []].append((words, id))
         }
+
+        @inline(__always)
+        func mayStart(_ id: Int32) -> Bool { id >= 0 && Int(id) < starts.count && starts[Int(id)] }
         mutating func sortLongestFirst() {
             for k in byFirst.keys { byFirst[k]?.sort { $0.0.count > $1.0.count } }
         }
@@ -20,12 +25,12 @@ enum PhraseRule {
     }
 
     static func apply(_ t: [Token], _ table: Table) -> [Token] {
-        guard !table.isEmpty else { return t }
+        guard !table.isEmpty, t.contains(where: { table.mayStart($0.id) }) else { return t }
         var out: [Token] = []
         out.reserveCapacity(t.count)
         var i = 0
         outer: while i < t.count {
-            if t[i].id >= 0, let candidates = table.byFirst[t[i].id] {
+            if table.mayStart(t[i].id), let candidates = table.byFirst[t[i].id] {
                 for (words, id) in candidates where i + words.count <= t.count {
                     var k = 1
                     while k < words.count && t[i + k].id == words[k] { k += 1 }

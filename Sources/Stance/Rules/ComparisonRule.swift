@@ -2,7 +2,8 @@ import ThreadModel
 
 /// Rule "comparison": comparisons and preferences between the target and the other side.
 ///
-/// - "X is safer/better/more reliable than Y": weight = ±`comparisonWeight` × factor, + when
+/// - "X is safer/better/more reliable than Y" (the comparative up to four words before "than",
+///   as in "a better fit for drivers than Y"): weight = ±`comparisonWeight` × factor, + when
 ///   the target is the better one ("Rust is safer than C", "C is worse than Rust"), − when the
 ///   other side is ("C is simpler than Rust"). A negation just before the comparative turns it
 ///   around ("no better than C"). With one side left unnamed ("it's safer than C") the unnamed
@@ -16,6 +17,8 @@ enum ComparisonRule {
     static let name = "comparison"
     static let preferenceName = "preference"
     static let impliedFactor = 0.7
+    /// How many words before "than" the comparative may stand.
+    static let lookback = 4
 
     static let better: Set<String> = [
         "better", "safer", "faster", "easier", "simpler", "cleaner", "nicer", "saner", "superior", "stronger",
@@ -75,8 +78,16 @@ enum ComparisonRule {
     }
 
     /// "X is <comparative> than Y" around the "than" at `k`.
-    private static func comparative(at k: Int, _ v: CommentView, _ r: Range<Int>, _ side: [Int: Side],
+    private static func comparative(at than: Int, _ v: CommentView, _ r: Range<Int>, _ side: [Int: Side],
                                     _ o: StanceOptions) -> StanceEvidence? {
+        // The comparative may stand a few words before "than" ("a better fit for drivers than").
+        var k = than
+        while k - 1 >= max(r.lowerBound, than - lookback), side[k - 1] == nil {
+            let w = v.tokens[k - 1].folded
+            if better.contains(w) || worse.contains(w) || goodQualities.contains(w) || badQualities.contains(w) { break }
+            k -= 1
+        }
+        guard k - 1 >= r.lowerBound, side[k - 1] == nil else { return nil }
         let a = v.tokens[k - 1].folded
         var sign: Double
         var start = k - 1
@@ -91,7 +102,7 @@ enum ComparisonRule {
         }
         if Clauses.isNegated(start, tokens: v.tokens, lowerBound: max(r.lowerBound, start - 2)) { sign = -sign }
         let subject = nearestSide(from: start - 1, downTo: r.lowerBound, side)?.1
-        let object = nearestSide(from: k + 1, to: min(r.upperBound, k + 4), side)?.1
+        let object = nearestSide(from: than + 1, to: min(r.upperBound, than + 4), side)?.1
         var w: Double
         switch (subject, object) {
         case (.target, .other), (.target, nil): w = sign
@@ -101,8 +112,8 @@ enum ComparisonRule {
         default: return nil
         }
         if subject == nil || object == nil { w *= impliedFactor }
-        w *= o.comparisonWeight * v.factor[k]
-        let span = Span(v.tokens[start].span.start, v.tokens[k].span.end)
+        w *= o.comparisonWeight * v.factor[than]
+        let span = Span(v.tokens[start].span.start, v.tokens[than].span.end)
         return .raw(name, v.comment.text.slice(span), span, w,
                     note: w > 0 ? "the target compares favourably" : "the other side compares favourably")
     }

@@ -5,7 +5,7 @@ import ThreadModel
 /// weight = ±cue.weight × clause factor × (negated ? `StanceOptions.negationFactor` : 1)
 ///
 /// The clause factor favours the conclusion of "X, but Y" (see `Clauses`); a negation within
-/// three words before the cue turns it around at half strength ("it is not a fad" leans pro),
+/// two words before the cue turns it around at half strength ("it is not a fad" leans pro),
 /// since denying a charge is weaker than making the opposite claim. Cues marked
 /// `negatable: false` keep their sign ("no more use-after-frees" still argues for the target).
 enum CueRule {

@@ -4,10 +4,10 @@ import ThreadModel
 ///
 /// A comment with no stance (|score| below the threshold, nothing inherited) is off-topic when
 /// - it has no words of its own (empty, collapsed, deleted, link-only or quote-only), or
-/// - it hits one of the profile's off-topic markers (politics, insults, meta-talk) and names
-///   neither the target nor any cue, or
+/// - it hits the profile's off-topic markers (politics, insults, meta-talk), names neither the
+///   target nor any cue, and has no more mentions of the other side and topic terms than markers, or
 /// - it names nothing of the debate at all: no alias of either side, no topic term, no cue, and
-///   it is not a reply agreeing or disagreeing with an on-topic parent.
+///   it is not a reply agreeing or disagreeing with an on-topic parent, nor a long reply to one.
 /// Otherwise it is neutral: on topic but balanced, factual or asking.
 ///
 /// Markers are listed as evidence with a zero contribution: they decide the label, not the score.
@@ -20,15 +20,18 @@ enum OffTopicRule {
         case nothingOnTopic = "names nothing of the debate"
     }
 
-    /// - Parameter answersOnTopicParent: the comment agrees or disagrees with an on-topic parent,
-    ///   which keeps a bare "Exactly." on the subject even when the parent took no side.
+    /// - Parameter answersOnTopicParent: the comment agrees or disagrees with an on-topic parent
+    ///   (which keeps a bare "Exactly." on the subject even when the parent took no side), or is a
+    ///   long reply to one (`StanceOptions.onTopicReplyWords`).
     static func reason(_ v: CommentView, answersOnTopicParent: Bool = false) -> Reason? {
         let links = linkSpans(v.bytes)
         let ownWords = v.sentences.contains { s in
             s.tokens.contains { k in v.sentenceOf[k] >= 0 && !links.contains { $0.contains(v.tokens[k].span.start) } }
         }
         if !ownWords { return .noOwnWords }
-        if !v.offTopic.isEmpty, v.target.isEmpty, v.cues.isEmpty { return .marker }
+        if !v.offTopic.isEmpty, v.target.isEmpty, v.cues.isEmpty, v.offTopic.count >= v.otherSide.count + v.topic.count {
+            return .marker
+        }
         if answersOnTopicParent { return nil }
         if v.target.isEmpty, v.otherSide.isEmpty, v.topic.isEmpty, v.cues.isEmpty { return .nothingOnTopic }
         return nil

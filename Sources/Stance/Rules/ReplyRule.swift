@@ -11,8 +11,8 @@ import ThreadModel
 /// ("i agree", "you are wrong") counts anywhere; a negation before it turns it around
 /// ("I don't agree"). The first marker in the text decides.
 ///
-/// Design notes: replies with no marker inherit nothing. Slashdot replies disagree more often
-/// than they agree, but guessing either way would put words in a silent commenter's mouth.
+/// An agreement marker followed by a contrast ("I agree, but...") is a concession and counts as
+/// disagreement. Replies with no marker are handled by `rebuttal`.
 enum ReplyRule {
     enum Relation: String { case agrees, disagrees }
 
@@ -43,7 +43,42 @@ enum ReplyRule {
                 }
             }
         }
-        return found.min { $0.match.tokens.lowerBound < $1.match.tokens.lowerBound }
+        guard var first = found.min(by: { $0.match.tokens.lowerBound < $1.match.tokens.lowerBound }) else { return nil }
+        if first.relation == .agrees, concedes(first.match, v) {
+            first.relation = .disagrees
+            first.marker += " ... but"
+        }
+        return first
+    }
+
+    /// "I agree, but ...", "True. However, ...": agreement followed by a contrast in the same
+    /// sentence or at the start of the next one is a concession before disagreeing.
+    static func concedes(_ m: PhraseMatch, _ v: CommentView) -> Bool {
+        let s = v.sentenceOf[m.tokens.lowerBound]
+        let rest = m.tokens.upperBound..<v.sentences[s].tokens.upperBound
+        if rest.contains(where: { Clauses.contrastMarkers.contains(v.tokens[$0].folded) }) { return true }
+        guard s + 1 < v.sentences.count else { return false }
+        let next = v.tokens[v.sentences[s + 1].tokens.lowerBound].folded
+        return next == "but" || next == "however"
+    }
+
+    /// Rule "reply-rebuts": a reply that quotes its parent and answers with no stance and no
+    /// marker of its own leans against the parent: weight = −`quotingReplyFactor` × parent's score.
+    ///
+    /// Quoting a passage to answer it is how rebuttals are written; agreement rarely needs the
+    /// quote. Unquoted replies without a marker get nothing: they continue the parent's side about
+    /// as often as they oppose it. The factor is below `inheritFactor` because this is a prior,
+    /// not something the commenter said.
+    static func rebuttal(parent: CommentStance, options: StanceOptions) -> StanceEvidence {
+        let note = "quotes parent \(parent.key.commentID) (\(parent.label.rawValue), "
+            + "score \(rounded(parent.score))) and answers it"
+        return .raw("reply-rebuts", "", nil, -options.quotingReplyFactor * parent.score, note: note)
+    }
+
+    /// Whether the comment quotes its parent: linked to it by a quote, or holding a quote of it.
+    static func quotesParent(_ c: Comment) -> Bool {
+        guard let p = c.parentID else { return false }
+        return c.parentLink == .quote || c.quotes.contains { $0.quotedCommentID == p }
     }
 
     static func evidence(_ f: Found, parent: CommentStance, options: StanceOptions) -> StanceEvidence {

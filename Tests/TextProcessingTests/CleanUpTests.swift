@@ -1,0 +1,139 @@
+import Testing
+@testable import TextProcessing
+import ThreadModel
+
+@Suite struct HTMLTextTests {
+    @Test func entitiesNamedAndNumeric() {
+        #expect(HTMLEntities.decode("a &amp; b &lt;p&gt; &#39;x&#x27; &rsquo; &hellip; &nbsp;.") == "a & b <p> 'x' \u{2019} \u{2026} \u{00A0}.")
+        #expect(HTMLEntities.decode("AT&T &unknown; & alone &#xFFFFFFF;") == "AT&T &unknown; & alone \u{FFFD}")
+    }
+
+    @Test func hackerNewsMarkup() {
+        let html = "First para.<p>Second with <i>italics</i> and <a href=\"https://example.org/x?a=1&amp;b=2\" rel=\"nofollow\">a link</a>.<p><pre><code>  let x = 1;\n  x += 1;\n</code></pre>"
+        #expect(HTMLText.toText(html) == "First para.\n\nSecond with italics and a link.\n\n  let x = 1;\n  x += 1;")
+    }
+
+    @Test func shortenedLinkShowsTheFullURL() {
+        let html = "<a href=\"https://example.org/a/long/path\">https://example.org/a/...</a>"
+        #expect(HTMLText.toText(html) == "https://example.org/a/long/path")
+    }
+
+    @Test func blockquoteBecomesQuoteLines() {
+        #expect(HTMLText.toText("<blockquote>quoted words</blockquote>my reply") == "> quoted words\n\nmy reply")
+    }
+
+    @Test func brokenTagsStayText() {
+        #expect(HTMLText.toText("if a < b and c > d") == "if a < b and c > d")
+        #expect(HTMLText.toText("x <br> y<br/>z") == "x\ny\nz")
+        #expect(HTMLText.toText("<h2>Title</h2>text") == "Title\ntext")
+    }
+
+    @Test func markdown() {
+        #expect(MarkdownText.toText("**Bold** and [a link](https://x.org) &gt; `code` ~~gone~~") == "Bold and a link > code gone")
+        #expect(MarkdownText.toText("## Heading\ntext") == "Heading\ntext")
+    }
+}
+
+@Suite struct MojibakeTests {
+    @Test func repairsCommonSequences() {
+        #expect(Mojibake.repair("didnâ€™t").text == "didn\u{2019}t")
+        #expect(Mojibake.repair("Ã©tÃ© â€œquotedâ€\u{9D}").text == "été \u{201C}quoted\u{201D}")
+        #expect(Mojibake.repair("GrÃ¼ÃŸe").repairs == 2)
+    }
+
+    @Test func leavesCorrectTextAlone() {
+        for s in ["café naïve", "NÃO", "Ångström", "plain ascii", "€ 5", "Ã alone"] {
+            let r = Mojibake.repair(s)
+            #expect(r.repairs == 0 && r.text == s, "\(s)")
+        }
+    }
+}
+
+@Suite struct SentenceSplitterTests {
+    func sentences(_ s: String) -> [String] { SentenceSplitter.split(s).map { s.slice($0) } }
+
+    @Test func basicBoundaries() {
+        #expect(sentences("One. Two! Three?  Four") == ["One.", "Two!", "Three?", "Four"])
+        #expect(sentences("Wait... What?! Really.") == ["Wait...", "What?!", "Really."])
+        // A lower-case word after the stop continues the sentence.
+        #expect(sentences("Wait... what?! Really.") == ["Wait... what?!", "Really."])
+        #expect(sentences("He said \"stop.\" Then left.") == ["He said \"stop.\"", "Then left."])
+    }
+
+    @Test func abbreviationsInitialsAndNumbers() {
+        #expect(sentences("See e.g. the docs. Version 6.1 is out.") == ["See e.g. the docs.", "Version 6.1 is out."])
+        #expect(sentences("Steven J. Vaughan-Nichols wrote it. Mr. Torvalds agreed.") ==
+                ["Steven J. Vaughan-Nichols wrote it.", "Mr. Torvalds agreed."])
+    }
+
+    @Test func lineBreaks() {
+        // One paragraph per line (comment sites): every line is a sentence.
+        #expect(sentences("First line without a stop\nSecond line") == ["First line without a stop", "Second line"])
+        // Hard-wrapped mail: joined.
+        let wrapped = "This sentence is long enough that the mailer wrapped it at the\nseventy-second column. Next."
+        #expect(sentences(wrapped) == ["This sentence is long enough that the mailer wrapped it at the\nseventy-second column.", "Next."])
+        #expect(sentences("a\n\nb") == ["a", "b"])
+    }
+
+    @Test func spansAreUTF8Offsets() {
+        let s = "Ça va. Très bien — merci!"
+        let spans = SentenceSplitter.split(s)
+        #expect(spans == [Span(0, 7), Span(8, s.utf8.count)])
+    }
+}
+
+@Suite struct TextLayoutTests {
+    @Test func nestedQuotes() {
+        let c = TextLayout.analyze("> > deep words\n> shallow words\nmine")
+        #expect(c.text == "deep words\nshallow words\nmine")
+        #expect(c.quotes.map(\.depth) == [2, 1])
+        #expect(c.quotes.map { c.text.slice($0.span) } == ["deep words", "shallow words"])
+        #expect(c.ownText == "mine")
+        #expect(c.sentences.map(\.isQuoted) == [true, true, false])
+    }
+
+    @Test func markersWithoutSpaces() {
+        let c = TextLayout.analyze(">>tight\n>loose\nown")
+        #expect(c.quotes.map(\.depth) == [2, 1])
+        #expect(c.text == "tight\nloose\nown")
+    }
+
+    @Test func attributionForms() {
+        let inputs = [
+            "On Tue, 3 Jun 2025, Jane Doe wrote:\n> quoted\nreply",
+            "On Tue, 3 Jun 2025 at 10:00, Jane Doe\n<jane@example.org> wrote:\n> quoted\nreply",
+            "Am 03.06.2025 um 10:00 schrieb Jana Muster:\n> quoted\nreply",
+            "Jana Muster schrieb:\n> quoted\nreply",
+            "Em ter., 3 de jun. de 2025 às 10:00, Joana\n<joana@example.org> escreveu:\n> quoted\nreply",
+        ]
+        for input in inputs {
+            let c = TextLayout.analyze(input)
+            #expect(c.ownText == "reply", "\(input)")
+            #expect(c.quotes.count == 1)
+            #expect(c.sentences.count == 2, "attribution lines give no sentence: \(input)")
+        }
+        // Not followed by a quote: ordinary words.
+        #expect(TextLayout.analyze("Someone wrote:\nno quote here").ownText == "Someone wrote:\nno quote here")
+    }
+
+    @Test func signatureAndElision() {
+        let c = TextLayout.analyze("> a point\n> [...]\n> another\n\nmy answer\n-- \nJane\nExample Corp")
+        #expect(c.ownText == "my answer")
+        #expect(c.quotes.count == 2)
+        #expect(c.sentences.filter { !$0.isQuoted }.count == 1)
+        #expect(c.text.hasSuffix("--\nJane\nExample Corp"))
+        #expect(TextLayout.analyze("a\n[snip]\nb").ownText == "a\n\nb")
+    }
+
+    @Test func unmarkedLeadingQuote() {
+        let c = TextLayout.analyze("their words here\nmy words", leadingQuoteLines: 1)
+        #expect(c.quotes.count == 1 && c.text.slice(c.quotes[0].span) == "their words here")
+        #expect(c.ownText == "my words")
+    }
+
+    @Test func plainTextSharesStorageAndTrims() {
+        let c = TextLayout.analyze("  just text.\r\n")
+        #expect(c.text == "just text." && c.ownText == "just text." && c.quotes.isEmpty)
+        #expect(TextLayout.analyze("").sentences.isEmpty)
+    }
+}
