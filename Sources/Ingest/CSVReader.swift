@@ -47,7 +47,7 @@ struct CSVReader {
                                  "expected \(names.count) columns, found \(record.fields.count)")
                 continue
             }
-            var values: [GenericField: (value: String, field: String)] = [:]
+            var values = GenericValues()
             var badFields: [String] = []
             for col in columns {
                 var bad = false
