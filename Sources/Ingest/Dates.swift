@@ -20,6 +20,11 @@ enum Dates {
         return Double(days * 86400 + hour * 3600 + minute * 60) + second
     }
 
+    /// Whether a time lies in 1970...2200: anything else in a comment dump is a unit or data error.
+    static func plausible(_ t: Double) -> Bool {
+        t.isFinite && t >= 0 && t < 7_258_118_400
+    }
+
     /// Parses any accepted form; nil when the text is not a time.
     static func parse(_ text: String) -> Double? {
         let t = text.trimmingSpaces
@@ -120,6 +125,14 @@ enum Dates {
         return epoch(year: year, month: mi + 1, day: day, hour: hms[0], minute: hms[1],
                      second: Double(hms.count > 2 ? hms[2] : 0)) - Double(offset)
     }
+}
+
+/// A time read from a record, kept when plausible, else reported and left empty.
+func checkedTime(_ v: Double?, line: Int, field: String, context: inout ReadContext) -> Double? {
+    guard let v else { return nil }
+    if Dates.plausible(v) { return v }
+    context.warn(line: line, field: field, code: "bad-time", "\(v) is not a time in years 1970...2200; time left empty")
+    return nil
 }
 
 extension String {

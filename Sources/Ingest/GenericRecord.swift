@@ -96,8 +96,9 @@ func genericDraft(_ values: GenericValues, line: Int, defaultThread: String,
     d.author = values[.author]?.value
     d.title = values[.title]?.value
     if let t = values[.time] {
-        if let v = Dates.parse(t.value) { d.postedAt = v } else {
-            context.warn(line: line, field: t.field, code: "bad-time", "'\(t.value.prefix(40))' is not an ISO-8601 time or epoch seconds; time left empty")
+        if let v = Dates.parse(t.value), Dates.plausible(v) { d.postedAt = v } else {
+            context.warn(line: line, field: t.field, code: "bad-time",
+                         "'\(t.value.prefix(40))' is not an ISO-8601 time or epoch seconds in years 1970...2200; time left empty")
         }
     }
     if let s = values[.score] {

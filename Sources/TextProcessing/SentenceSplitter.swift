@@ -47,6 +47,11 @@ public enum SentenceSplitter {
         }
         while i < end {
             let b = bytes[i]
+            // Fast skip: letters and most bytes cannot end a sentence or a line.
+            if b > 0x3F, b != 0xE2 {
+                i += 1
+                continue
+            }
             if isTerminal(b) || (b == 0xE2 && i + 2 < end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA6) {
                 var j = i + (b == 0xE2 ? 3 : 1)
                 while j < end, isTerminal(bytes[j]) { j += 1 }
