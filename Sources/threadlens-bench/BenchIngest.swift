@@ -60,6 +60,18 @@ func benchIngest(_ args: [String]) {
     }
 }
 
+/// User plus system CPU time of this process: on a busy machine, wall time overstates the cost.
+private func cpuSeconds() -> Double {
+    #if canImport(Glibc)
+    var usage = rusage()
+    getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+    func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return s(usage.ru_utime) + s(usage.ru_stime)
+    #else
+    return 0
+    #endif
+}
+
 /// Peak resident set size of this process (VmHWM), in bytes; 0 where /proc is absent.
 private func ingestResidentBytes(_ key: String = "VmHWM:") -> Double {
     guard let h = FileHandle(forReadingAtPath: "/proc/self/status"), let data = try? h.readToEnd() else { return 0 }
