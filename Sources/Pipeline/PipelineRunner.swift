@@ -77,16 +77,22 @@ public struct PipelineRunner: Sendable {
         let lexicon: Lexicon
         do { lexicon = try Lexicon.load(directory: lexiconDir) } catch { throw RunError(stage: "sentiment", "\(error)") }
         let analyzer = SentimentAnalyzer(lexicon: lexicon, options: SentimentOptions(mode: pipeline.sentiment.mode))
-        let (profile, profileText) = try RunStages.profile(pipeline.stance)
+        let (profile, profileText) = try RunStages.profile(
+            pipeline.stance, dataDirectory: options.dataDirectory ?? DataDirectory.locate())
         let classifier = StanceClassifier(profile: profile, options: StanceOptions(threshold: pipeline.stance.threshold))
         let store = pipeline.store.enabled && options.publish == .dated ? try RunStore(path: pipeline.storePath) : nil
         let settingsHash = store == nil ? "" : RunSettingsHash.make(
             toolVersion: options.toolVersion, pipeline: pipeline, lexiconDirectory: lexiconDir, profileText: profileText)
-        var hashes: [String: String] = [:]
-        for t in threads { hashes[t.id] = ContentHash.thread(t) }
-        let cached = options.full ? [:] : try store?.cachedThreads() ?? [:]
-        let unchanged = Set(threads.filter { cached[$0.id] == CachedThread(contentHash: hashes[$0.id] ?? "", settingsHash: settingsHash) }.map(\.id))
-        var (sentiments, stances) = try store?.cachedResults(threads: unchanged) ?? ([:], [:])
+        let (hashes, unchanged, reused) = try timed("store-read", items: { $0.1.count }) {
+            var hashes: [String: String] = [:]
+            for t in threads { hashes[t.id] = ContentHash.thread(t) }
+            let cached = options.full ? [:] : try store?.cachedThreads() ?? [:]
+            let unchanged = Set(threads.filter {
+                cached[$0.id] == CachedThread(contentHash: hashes[$0.id] ?? "", settingsHash: settingsHash)
+            }.map(\.id))
+            return (hashes, unchanged, try store?.cachedResults(threads: unchanged) ?? ([:], [:]))
+        }
+        var (sentiments, stances) = reused
         let fresh = threads.filter { t in
             !unchanged.contains(t.id) || t.comments.contains { sentiments[$0.key] == nil || stances[$0.key] == nil }
         }
@@ -165,15 +171,17 @@ public struct PipelineRunner: Sendable {
         if let store {
             let manifest = (try? String(contentsOf: staging.appendingPathComponent("manifest.json"), encoding: .utf8))
                 ?? Self.json(info)
-            try store.commit(RunRecord(
+            try timed("store-commit", items: { _ in threads.count }) { try store.commit(RunRecord(
                 run: info, full: options.full, manifestJSON: manifest, threads: threads, contentHashes: hashes,
-                settingsHash: settingsHash, sentiments: sentiments, stances: stances, topics: tracked.topics,
-                topicOf: topicOf, history: today, historyCutoff: historyCutoff))
+                unchanged: unchanged.subtracting(fresh.map(\.id)), settingsHash: settingsHash, sentiments: sentiments,
+                stances: stances, topics: tracked.topics, topicOf: topicOf, history: today, historyCutoff: historyCutoff)) }
+            info.stageTimings = timings
         }
         let published = try publisher.publish(staging: staging, as: reportName)
         var pruned: [String] = []
         if options.publish == .dated {
-            try publisher.pointLatest(to: reportName)
+            // A backfill of an earlier date does not move `latest` back in time.
+            if publisher.latestTarget().map({ $0 <= reportName }) ?? true { try publisher.pointLatest(to: reportName) }
             pruned = publisher.prune(keepingDays: pipeline.retention.reportsDays, today: runDate)
         }
         logger.info("run finished", metadata: ["run_id": "\(info.runID)", "reports": "\(published.path)"])

@@ -28,30 +28,35 @@ enum CSVTables {
     ]
 
     static func comments(_ m: ReportModel, excerptLength: Int, to sink: ByteSink) {
-        let date = m.input.run.runDate
         CSV.writeHeader(commentsHeader, to: sink)
         var row = CSVRecord()
-        for r in m.comments {
-            let c = m.comment(r)
-            let s = r.sentiment
-            let ev = r.topEvidence
+        for k in m.comments.indices {
             row.reset()
-            row.text(date); row.text(r.source.rawValue); row.text(c.threadID); row.text(c.id); row.text(c.parentID)
-            row.int(c.depth); row.text(c.author); row.timestamp(c.postedAt); row.int(c.score); row.text(c.moderation)
-            row.number(s?.compound); row.number(s?.pos); row.number(s?.neu); row.number(s?.neg)
-            row.text(r.stance?.label.rawValue); row.number(r.stance?.score); row.number(r.stance?.confidence)
-            row.text(r.stance?.source.rawValue)
-            row.int(r.topic); row.text(m.topicLabel(r))
-            row.text(ev.map(evidenceSummary))
-            row.cleanText(TextCell.excerpt(c.ownText, limit: excerptLength))
-            if let span = ev?.span { row.cleanText(TextCell.excerpt(c.text.slice(span), limit: excerptLength)) } else { row.text(nil) }
-            row.number(r.topic == nil ? nil : r.topicSimilarity)
-            row.bool(r.topic == nil ? nil : r.topicOutlier)
-            row.number(r.weight)
-            row.text(c.flags.isEmpty ? nil : c.flags.sorted().map(\.rawValue).joined(separator: ";"))
-            row.end()
+            // Passed straight from the arrays so neither the row nor the comment is copied.
+            comment(m, m.comments[k], m.threads[Int(m.comments[k].threadIndex)].comments[Int(m.comments[k].commentIndex)],
+                    excerptLength: excerptLength, into: &row)
             sink.write(bytes: row.bytes)
         }
+    }
+
+    static func comment(_ m: ReportModel, _ r: CommentRow, _ c: Comment, excerptLength: Int, into row: inout CSVRecord) {
+        let s = r.sentiment
+        let ev = r.topEvidence
+        row.text(m.input.run.runDate); row.text(r.source.rawValue); row.text(c.threadID); row.text(c.id)
+        row.text(c.parentID); row.int(c.depth); row.text(c.author); row.timestamp(c.postedAt); row.int(c.score)
+        row.text(c.moderation)
+        row.number(s?.compound); row.number(s?.pos); row.number(s?.neu); row.number(s?.neg)
+        row.text(r.stance?.label.rawValue); row.number(r.stance?.score); row.number(r.stance?.confidence)
+        row.text(r.stance?.source.rawValue)
+        row.int(r.topic); row.text(m.topicLabel(r))
+        row.text(ev.map(evidenceSummary))
+        row.excerpt(c.ownText, limit: excerptLength)
+        row.excerpt(ev?.span.map { c.text.slice($0) }, limit: excerptLength)
+        row.number(r.topic == nil ? nil : r.topicSimilarity)
+        row.bool(r.topic == nil ? nil : r.topicOutlier)
+        row.number(r.weight)
+        row.text(c.flags.isEmpty ? nil : c.flags.sorted().map(\.rawValue).joined(separator: ";"))
+        row.end()
     }
 
     static func timestamp(_ seconds: Double?) -> CSVValue {
@@ -85,7 +90,7 @@ enum CSVTables {
 
     static let topicsHeader = [
         "run_date", "topic_id", "label", "top_terms", "size", "share", "mean_sentiment",
-    ] + stanceHeader + ["representative_ids"]
+    ] + stanceHeader + ["representative_ids", "mean_similarity", "outliers"]
 
     static func topics(_ m: ReportModel, to sink: ByteSink) {
         let total = m.topics.reduce(0) { $0 + $1.size }
@@ -95,7 +100,8 @@ enum CSVTables {
                 .text(m.input.run.runDate), .int(t.id), .text(t.label), .text(t.terms.joined(separator: "; ")),
                 .int(t.size), .number(total > 0 ? Double(t.size) / Double(total) : nil),
                 .number(ReportModel.meanSentiment(m.rows(inTopic: t.id))),
-            ] + stanceCells(m.input.stanceByTopic[t.id]) + [.text(t.representatives.joined(separator: "; "))], to: sink)
+            ] + stanceCells(m.input.stanceByTopic[t.id])
+                + [.text(t.representatives.joined(separator: "; ")), .number(t.meanSimilarity), .integer(t.outliers)], to: sink)
         }
     }
 

@@ -35,12 +35,17 @@ enum JSONDocuments {
             ("stance", .value(stanceSummary(m.input.stanceOverall))),
             ("threads", .records(m.threads.count) { thread(m, $0) }),
             ("topics", .records(m.topics.count) { topic(m, m.topics[$0]) }),
+            ("topic_model", .value(topicModel(m.input.topics))),
             ("topic_changes", .value(.object([
                 ("previous_run_date", .text(m.input.previousRunDate)),
                 ("changes", .array(sortedChanges(m.input.topicChanges).map { .line(change($0)) })),
             ]))),
             ("history", .records(m.history.count) { history(m.history[$0]) }),
-            ("comments", .lines(m.comments.count) { comment(m, m.comments[$0], excerptLength: excerptLength, into: &$1) }),
+            ("comments", .lines(m.comments.count) { k, line in
+                // Passed straight from the arrays so neither the row nor the comment is copied.
+                comment(m, m.comments[k], m.threads[Int(m.comments[k].threadIndex)].comments[Int(m.comments[k].commentIndex)],
+                        excerptLength: excerptLength, into: &line)
+            }),
         ], to: sink)
     }
 
@@ -157,6 +162,19 @@ enum JSONDocuments {
             ("mean_sentiment", .double(ReportModel.meanSentiment(m.rows(inTopic: t.id)))),
             ("stance", stanceSummary(m.input.stanceByTopic[t.id])),
             ("representative_ids", .array(t.representatives.map { .string($0) })),
+            ("term_weights", .array(t.termWeights.map { .object([("term", .string($0.term)), ("weight", .double($0.weight))]) })),
+            ("mean_similarity", .double(t.meanSimilarity)), ("outliers", .int(t.outliers)),
+        ])
+    }
+
+    /// How the topics were found: k, the criterion for each k tried, the vocabulary, adjustments made.
+    static func topicModel(_ r: TopicResult) -> JSONValue {
+        .object([
+            ("k", .int(r.k)), ("vocabulary_size", .int(r.vocabularySize)),
+            ("k_scores", .array(r.kScores.map { s in
+                .line(.object([("k", .int(s.k)), ("silhouette", .double(s.silhouette)), ("objective", .double(s.objective))]))
+            })),
+            ("notes", .array(r.notes.map { .string($0) })),
         ])
     }
 
@@ -184,12 +202,11 @@ enum JSONDocuments {
         ])
     }
 
-    static func comment(_ m: ReportModel, _ r: CommentRow, excerptLength: Int, into w: inout JSONLineWriter) {
-        let c = m.comment(r)
+    static func comment(_ m: ReportModel, _ r: CommentRow, _ c: Comment, excerptLength: Int, into w: inout JSONLineWriter) {
         w.beginObject()
         w.string("source", r.source.rawValue); w.string("thread_id", c.threadID); w.string("comment_id", c.id)
         w.string("parent_id", c.parentID); w.int("depth", c.depth); w.string("author", c.author)
-        w.string("posted_at", c.postedAt.flatMap(Format.isoTimestamp)); w.int("score", c.score)
+        w.timestamp("posted_at", c.postedAt); w.int("score", c.score)
         w.string("moderation", c.moderation)
         w.beginArray("flags")
         for f in c.flags.sorted() { w.element(f.rawValue) }
@@ -202,7 +219,7 @@ enum JSONDocuments {
         } else {
             w.null("sentiment")
         }
-        if let s = r.stance {
+        if let s = r.stance {   // one copy of the stance per comment; its evidence is walked in place
             w.beginObject("stance")
             w.string("label", s.label.rawValue); w.number("score", s.score); w.number("confidence", s.confidence)
             w.string("source", s.source.rawValue)
@@ -231,7 +248,7 @@ enum JSONDocuments {
         } else {
             w.null("topic")
         }
-        w.string("excerpt", TextCell.excerpt(c.ownText, limit: excerptLength))
+        w.excerpt("excerpt", c.ownText, limit: excerptLength)
         w.endObject()
     }
 

@@ -83,10 +83,22 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// Works on the UTF-8 bytes: the escaped characters outside ASCII are C1 (C2 80-9F), U+2028-202E
     /// (E2 80 A8-AE) and U+2066-2069 (E2 81 A6-A9); every other byte is copied.
     static func writeString(_ s: String, into out: inout [UInt8]) {
+        // Fast path: nothing to escape (no control byte, quote, backslash, DEL, or the lead bytes C2/E2).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
+            out.append(0x22)
+            out.append(contentsOf: s.utf8)
+            out.append(0x22)
+            return
+        }
+        writeString(bytes: Array(s.utf8)[...], into: &out)
+    }
+
+    /// `writeString` for UTF-8 bytes.
+    static func writeString(bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
         out.append(0x22)
-        let bytes = Array(s.utf8)
-        var i = 0
-        while i < bytes.count {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
             let b = bytes[i]
             switch b {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
@@ -95,11 +107,11 @@ public indirect enum JSONValue: Sendable, Hashable {
             case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
             case 0x00..<0x20, 0x7F: escape(UInt32(b), &out)
-            case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]):
+            case 0xC2 where i + 1 < end && (0x80...0x9F).contains(bytes[i + 1]):
                 escape(UInt32(bytes[i + 1]), &out)
                 i += 1
-            case 0xE2 where i + 2 < bytes.count && ((bytes[i + 1] == 0x80 && (0xA8...0xAE).contains(bytes[i + 2]))
-                                                   || (bytes[i + 1] == 0x81 && (0xA6...0xA9).contains(bytes[i + 2]))):
+            case 0xE2 where i + 2 < end && ((bytes[i + 1] == 0x80 && (0xA8...0xAE).contains(bytes[i + 2]))
+                                           || (bytes[i + 1] == 0x81 && (0xA6...0xA9).contains(bytes[i + 2]))):
                 escape(0x2000 | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F), &out)
                 i += 2
             default: out.append(b)

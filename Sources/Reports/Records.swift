@@ -26,10 +26,13 @@ struct CSVRecord {
         CSV.appendCell(scratch, neutralise: true, to: &bytes)
     }
 
-    /// Text already cut to one line (an excerpt): neutralised and quoted as needed.
-    mutating func cleanText(_ s: String) {
+    /// `TextCell.excerpt(text, limit)`, neutralised and quoted as needed; nil is empty.
+    mutating func excerpt(_ text: String?, limit: Int) {
         separate()
-        CSV.appendCell(Array(s.utf8), neutralise: true, to: &bytes)
+        guard let text else { return }
+        scratch.removeAll(keepingCapacity: true)
+        TextCell.appendExcerpt(text, limit: limit, to: &scratch)
+        CSV.appendCell(scratch, neutralise: true, to: &bytes)
     }
 
     mutating func number(_ x: Double?, decimals: Int = 4) {
@@ -77,6 +80,7 @@ struct CSVRecord {
 /// long arrays. Members are written in call order; `null` stands for nil.
 struct JSONLineWriter {
     private(set) var bytes: [UInt8] = []
+    private var scratch: [UInt8] = []
     /// Whether the current container (innermost last) has a member yet.
     private var started: [Bool] = []
 
@@ -121,6 +125,25 @@ struct JSONLineWriter {
     mutating func string(_ k: String, _ v: String?) {
         key(k)
         if let v { JSONValue.writeString(v, into: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+    }
+
+    /// `TextCell.excerpt(text, limit)` as a string.
+    mutating func excerpt(_ k: String, _ text: String, limit: Int) {
+        key(k)
+        scratch.removeAll(keepingCapacity: true)
+        TextCell.appendExcerpt(text, limit: limit, to: &scratch)
+        JSONValue.writeString(bytes: scratch[...], into: &bytes)
+    }
+
+    /// An ISO-8601 timestamp string, or null.
+    mutating func timestamp(_ k: String, _ t: Double?) {
+        key(k)
+        scratch.removeAll(keepingCapacity: true)
+        if let t, Format.appendISOTimestamp(t, to: &scratch) {
+            JSONValue.writeString(bytes: scratch[...], into: &bytes)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
     }
 
     /// An array element.

@@ -73,26 +73,39 @@ public enum TextCell {
     }
 
     /// `singleLine(text)` cut to at most `limit` characters, with `…` marking a cut.
+    public static func excerpt(_ text: String, limit: Int) -> String {
+        var bytes: [UInt8] = []
+        appendExcerpt(text, limit: limit, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `excerpt(text, limit)` as UTF-8.
     ///
     /// Only the first `2 * limit + 8` scalars are cleaned, so a long comment costs no more than a short
     /// one; a line cut there is marked as cut even if its characters (scalars joined into graphemes)
     /// would fit. ASCII lines are cut by bytes; others by `Character`, so no grapheme is split.
-    public static func excerpt(_ text: String, limit: Int) -> String {
-        guard limit > 0 else { return singleLine(text) }
-        var bytes: [UInt8] = []
-        let (truncated, ascii) = appendSingleLine(text, to: &bytes, maxScalars: 2 * limit + 8)
-        if !truncated && bytes.count <= limit { return String(decoding: bytes, as: UTF8.self) }
+    static func appendExcerpt(_ text: String, limit: Int, to out: inout [UInt8]) {
+        guard limit > 0 else { appendSingleLine(text, to: &out); return }
+        let start = out.count
+        let (truncated, ascii) = appendSingleLine(text, to: &out, maxScalars: 2 * limit + 8)
+        let written = out.count - start
+        if !truncated && written <= limit { return }
         if ascii {
-            var end = min(bytes.count, limit - 1)
-            while end > 0 && bytes[end - 1] == 0x20 { end -= 1 }
-            return String(decoding: bytes[..<end], as: UTF8.self) + "…"
+            var end = start + min(written, limit - 1)
+            while end > start && out[end - 1] == 0x20 { end -= 1 }
+            out.removeSubrange(end...)
+            out.append(contentsOf: "…".utf8)
+            return
         }
-        let line = String(decoding: bytes, as: UTF8.self)
-        guard let end = line.index(line.startIndex, offsetBy: limit, limitedBy: line.endIndex), end < line.endIndex
-        else {
-            return truncated ? line.dropLast().trimmingTrailingSpaces() + "…" : line
+        let line = String(decoding: out[start...], as: UTF8.self)
+        out.removeSubrange(start...)
+        let cut: String
+        if let end = line.index(line.startIndex, offsetBy: limit, limitedBy: line.endIndex), end < line.endIndex {
+            cut = line[..<line.index(before: end)].trimmingTrailingSpaces() + "…"
+        } else {
+            cut = truncated ? line.dropLast().trimmingTrailingSpaces() + "…" : line
         }
-        return line[..<line.index(before: end)].trimmingTrailingSpaces() + "…"
+        out.append(contentsOf: cut.utf8)
     }
 }
 
