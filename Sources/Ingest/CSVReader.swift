@@ -36,18 +36,20 @@ struct CSVReader {
         }
         var collector = ThreadCollector()
         let defaultThread = baseName(path)
+        var sawRow = false
         while let record = parser.nextRecord() {
             if record.unterminated {
                 try context.skip(line: record.line, code: "csv-quote", "a quoted field is not closed before the end of the file")
                 break
             }
             if record.fields.count == 1, record.fields[0].isEmpty { continue }  // blank line
+            sawRow = true
             guard record.fields.count == names.count else {
                 try context.skip(line: record.line, code: "csv-columns",
                                  "expected \(names.count) columns, found \(record.fields.count)")
                 continue
             }
-            var values: [GenericField: (value: String, field: String)] = [:]
+            var values = GenericValues()
             var badFields: [String] = []
             for col in columns {
                 var bad = false
@@ -66,6 +68,7 @@ struct CSVReader {
             }
             collector.add(CommentFactory.make(draft, threadID: thread, context: &context))
         }
+        if !sawRow { try context.skip(line: 0, code: "empty-file", "the file holds a header but no records") }
         return try collector.threads(source: .csv, file: path, context: &context)
     }
 }

@@ -4,8 +4,9 @@ import ThreadModel
 /// Recognises a file's format from its first 64 KB.
 ///
 /// In order: JSON (`{` or `[` first) is Reddit when it holds a `Listing` or comment records with
-/// `t1_`/`t3_` parent ids, Hacker News when it holds Algolia `children` or official items (`by`,
-/// `kids`, `type`), generic JSONL otherwise; a first line `From ` or a mail header is mbox; a line
+/// `t1_`/`t3_` parent ids, Hacker News when it holds official items (`by`, `kids`) or Algolia items
+/// (`children` with `author`, `type`, `points`...), generic JSONL otherwise; a first line `From ` or a
+/// mail header is mbox; a line
 /// `Subject (Score:N...)` is Slashdot; a first line of comma-separated generic field names is CSV;
 /// anything else is an article. `IngestOptions.format` overrides all of this.
 enum FormatDetector {
@@ -71,7 +72,7 @@ enum FormatDetector {
             }
             if names.contains("subreddit") { return .reddit }
             if names.contains("by") || names.contains("kids") || names.contains("descendants") { return .hackernews }
-            if names.contains("children"), names.contains("created_at_i") || names.contains("story_id") || names.contains("points") {
+            if names.contains("children"), !names.isDisjoint(with: ["created_at_i", "story_id", "points", "author", "type"]) {
                 return .hackernews
             }
             return .jsonl
@@ -79,7 +80,8 @@ enum FormatDetector {
         // A first line longer than the head, or a pretty-printed document: look for telling keys.
         if text.contains("\"Listing\"") || text.contains("\"t3\"") || text.contains("\"t3_") { return .reddit }
         if text.contains("\"by\""), text.contains("\"type\"") || text.contains("\"kids\"") { return .hackernews }
-        if text.contains("\"children\""), text.contains("\"created_at_i\"") || text.contains("\"story_id\"") || text.contains("\"points\"") {
+        if text.contains("\"children\""),
+           ["\"created_at_i\"", "\"story_id\"", "\"points\"", "\"author\"", "\"type\""].contains(where: { text.contains($0) }) {
             return .hackernews
         }
         return .jsonl

@@ -25,6 +25,30 @@ enum GenericField: String, CaseIterable {
     ]
     static let textNames = "text, body or content"
 
+    var slot: Int {
+        switch self {
+        case .id: return 0
+        case .parent: return 1
+        case .author: return 2
+        case .time: return 3
+        case .score: return 4
+        case .title: return 5
+        case .text: return 6
+        case .thread: return 7
+        }
+    }
+
+    /// The field a key's bytes stand for: the hot path of JSONL, which sees every key of every record.
+    static func named(_ bytes: [UInt8], _ r: Range<Int>) -> GenericField? {
+        guard r.count >= 2, r.count <= 11 else { return nil }
+        switch bytes[r.lowerBound] {
+        case 0x69, 0x74, 0x62, 0x63, 0x70, 0x61, 0x75, 0x73, 0x6C:  // i t b c p a u s l
+            return named(String(decoding: bytes[r], as: UTF8.self))
+        default:
+            return nil
+        }
+    }
+
     /// The field a name stands for, without hashing (called for every key of every record).
     static func named(_ name: String) -> GenericField? {
         switch name {
@@ -41,9 +65,19 @@ enum GenericField: String, CaseIterable {
     }
 }
 
+/// One record's values by field, each with the name it was found under (for messages).
+struct GenericValues {
+    private var slots: [(value: String, field: String)?] = Array(repeating: nil, count: 8)
+
+    subscript(_ f: GenericField) -> (value: String, field: String)? {
+        get { slots[f.slot] }
+        set { slots[f.slot] = newValue }
+    }
+}
+
 /// Builds a draft from generic field values, reporting bad values. Returns nil when the record is
 /// skipped (no id, no text).
-func genericDraft(_ values: [GenericField: (value: String, field: String)], line: Int, defaultThread: String,
+func genericDraft(_ values: GenericValues, line: Int, defaultThread: String,
                   context: inout ReadContext) throws -> (draft: CommentDraft, thread: String)? {
     guard let id = values[.id], !id.value.isEmpty else {
         try context.skip(line: line, field: "id", code: "missing-field", "field 'id' is missing")
@@ -62,8 +96,9 @@ func genericDraft(_ values: [GenericField: (value: String, field: String)], line
     d.author = values[.author]?.value
     d.title = values[.title]?.value
     if let t = values[.time] {
-        if let v = Dates.parse(t.value) { d.postedAt = v } else {
-            context.warn(line: line, field: t.field, code: "bad-time", "'\(t.value.prefix(40))' is not an ISO-8601 time or epoch seconds; time left empty")
+        if let v = Dates.parse(t.value), Dates.plausible(v) { d.postedAt = v } else {
+            context.warn(line: line, field: t.field, code: "bad-time",
+                         "'\(t.value.prefix(40))' is not an ISO-8601 time or epoch seconds in years 1970...2200; time left empty")
         }
     }
     if let s = values[.score] {

@@ -74,8 +74,9 @@ struct HackerNewsReader {
         if isStory {
             var m = Meta(title: tape.str(root, "title"), url: tape.str(root, "url"))
             if let text = tape.str(root, "text") { m.body = HTMLText.toText(text) }
-            m.postedAt = tape.num(root, "created_at_i") ?? tape.str(root, "created_at").flatMap(Dates.parse)
+            m.postedAt = (tape.num(root, "created_at_i") ?? tape.str(root, "created_at").flatMap(Dates.parse)).flatMap { Dates.plausible($0) ? $0 : nil }
             metas[threadID] = m
+            roots.insert(rootID)
         } else if let p = tape.str(root, "parent_id") {
             roots.insert(p)
         }
@@ -100,7 +101,8 @@ struct HackerNewsReader {
             d.author = author
             d.parentID = tape.str(node, "parent_id") ?? parent
             d.parentLink = d.parentID == nil ? .none : .explicit
-            d.postedAt = tape.num(node, "created_at_i") ?? tape.str(node, "created_at").flatMap(Dates.parse)
+            d.postedAt = checkedTime(tape.num(node, "created_at_i") ?? tape.str(node, "created_at").flatMap(Dates.parse),
+                                     line: d.line, field: "created_at_i", context: &context)
             if text == nil, author == nil {
                 d.flags.append(.deleted)
                 context.warn(line: d.line, code: "placeholder-deleted", "comment \(id) was deleted")
@@ -124,7 +126,8 @@ struct HackerNewsReader {
         var invalid = false
         let text = tape.str(o, "text", invalid: &invalid)
         if type == "story" || type == "job" || type == "poll" {
-            var m = Meta(title: tape.str(o, "title"), url: tape.str(o, "url"), postedAt: tape.num(o, "time"))
+            var m = Meta(title: tape.str(o, "title"), url: tape.str(o, "url"),
+                         postedAt: tape.num(o, "time").flatMap { Dates.plausible($0) ? $0 : nil })
             if let text { m.body = HTMLText.toText(text) }
             metas[id] = m
             return (CommentDraft(id: id, rawText: "", line: line), nil, true)
@@ -133,7 +136,7 @@ struct HackerNewsReader {
         var d = CommentDraft(id: id, rawText: text ?? "", line: line)
         d.markup = .html
         d.author = tape.str(o, "by")
-        d.postedAt = tape.num(o, "time")
+        d.postedAt = checkedTime(tape.num(o, "time"), line: line, field: "time", context: &context)
         d.parentID = tape.str(o, "parent")
         d.parentLink = d.parentID == nil ? .none : .explicit
         if tape.flag(o, "deleted") {

@@ -11,11 +11,16 @@ struct JSONLReader {
         var collector = ThreadCollector()
         let defaultThread = baseName(path)
         try JSONFile.forEachLine(path: path, context: &context) { tape, number, context in
-            var values: [GenericField: (value: String, field: String)] = [:]
+            var values = GenericValues()
             var invalidFields: [String] = []
-            tape.forEachMember(tape.root) { key, v in
-                let name = String(decoding: key, as: UTF8.self)
-                guard let field = GenericField.named(name), values[field] == nil else { return }
+            var k = tape.root + 1
+            let stop = tape.nodes[tape.root].skip
+            while k < stop {
+                let v = k + 1
+                let keyNode = tape.nodes[k]
+                k = tape.nodes[v].skip
+                guard let field = GenericField.named(tape.bytes, keyNode.start..<keyNode.end), values[field] == nil else { continue }
+                let name = String(decoding: tape.bytes[keyNode.start..<keyNode.end], as: UTF8.self)
                 var invalid = false
                 let value: String?
                 switch tape.kind(v) {

@@ -117,7 +117,7 @@ struct MboxReader {
         d.author = MIME.author(header("from"))
         d.title = header("subject").map(MIME.decodeWords)
         if let date = header("date") {
-            d.postedAt = Dates.rfc2822(date) ?? Dates.parse(date)
+            d.postedAt = (Dates.rfc2822(date) ?? Dates.parse(date)).flatMap { Dates.plausible($0) ? $0 : nil }
             if d.postedAt == nil {
                 context.warn(line: m.line, field: "Date", code: "bad-time", "'\(date.prefix(60))' is not a mail date; time left empty")
             }

@@ -101,7 +101,7 @@ struct RedditReader {
     }
 
     func meta(_ tape: JSONTape, _ post: Int) -> Meta {
-        var m = Meta(title: tape.str(post, "title"), url: tape.str(post, "url"), postedAt: tape.num(post, "created_utc"))
+        var m = Meta(title: tape.str(post, "title"), url: tape.str(post, "url"), postedAt: tape.num(post, "created_utc").flatMap { Dates.plausible($0) ? $0 : nil })
         if let body = tape.str(post, "selftext"), !body.isEmpty { m.body = MarkdownText.toText(body) }
         return m
     }
@@ -121,7 +121,7 @@ struct RedditReader {
         var d = CommentDraft(id: id, rawText: body, line: line)
         d.markup = .markdown
         d.author = tape.str(node, "author")
-        d.postedAt = tape.num(node, "created_utc")
+        d.postedAt = checkedTime(tape.num(node, "created_utc"), line: line, field: "created_utc", context: &context)
         d.score = tape.num(node, "score").flatMap(exactInt)
         if let p = tape.str(node, "parent_id") {
             if p.hasPrefix("t3_") {

@@ -91,10 +91,10 @@ struct SlashdotReader {
             }
             thread.body = body.joined(separator: "\n")
         }
-        let story = thread.body ?? ""
+        let story = Array((thread.body ?? "").utf8)
         var drafts: [CommentDraft] = []
         var raws: [String] = []
-        var texts: [String] = []
+        var texts: [[UInt8]] = []  // bodies as bytes: byte search, not Foundation's NSString path
         var rootOf: [Int] = []
         var subjects: [String] = []
         for (h, entry) in headers.enumerated() {
@@ -114,19 +114,21 @@ struct SlashdotReader {
             let isReply = header.subject.lowercased().hasPrefix("re:")
             let topic = isReply ? String(header.subject.dropFirst(3)).trimmingSpaces : header.subject
             // 1. Quoted opening lines.
-            var quoted: [String] = []
+            var quoted: [[UInt8]] = []
             for line in bodyLines {
                 var t = Substring(line.trimmingSpaces)
                 while t.first == ">" { t = t.dropFirst().drop(while: { $0 == " " }) }
-                guard t.utf8.count >= 20, texts.contains(where: { $0.contains(t) }) || story.contains(t) else { break }
-                quoted.append(String(t))
+                let needle = Array(t.utf8)
+                guard needle.count >= 20,
+                      texts.contains(where: { UTF8Text.contains($0, needle) }) || UTF8Text.contains(story, needle) else { break }
+                quoted.append(needle)
             }
             var parent: Int? = nil
             var link = ParentLink.none
             if !quoted.isEmpty {
                 d.leadingQuoteLines = quoted.count
-                if let p = texts.lastIndex(where: { t in quoted.allSatisfy { t.contains($0) } })
-                    ?? texts.lastIndex(where: { $0.contains(quoted[0]) }) {
+                if let p = texts.lastIndex(where: { t in quoted.allSatisfy { UTF8Text.contains(t, $0) } })
+                    ?? texts.lastIndex(where: { UTF8Text.contains($0, quoted[0]) }) {
                     parent = p
                     link = .quote
                     d.quotedIDs = [String(p + 1)]
@@ -150,7 +152,7 @@ struct SlashdotReader {
                 d.parentLink = link
             }
             drafts.append(d)
-            texts.append(body)
+            texts.append(Array(body.utf8))
             rootOf.append(parent.map { rootOf[$0] } ?? h)
             subjects.append(topic)
         }

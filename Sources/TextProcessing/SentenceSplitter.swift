@@ -4,8 +4,10 @@ import ThreadModel
 ///
 /// A sentence ends:
 /// - at `.`, `!`, `?` or `…` (runs of them, then any closing quotes or brackets) followed by white space
-///   or the end, unless the next word starts with a lower-case letter (`e.g. this`, `approx. five`), the
-///   word before the dot is a single letter (`J. Smith`, `U.S.`) or a title (`Mr.`, `Dr.`, `vs.`...);
+///   or the end, unless the word before the dot is a single letter (`e.g.`, `U.S.`, `J. Smith`) or a
+///   known abbreviation (`Mr.`, `Dr.`, `vs.`, `approx.`, `No. 5`...), or an ellipsis or `etc.` is followed
+///   by a lower-case word. A lower-case word after a plain stop still starts a new sentence: comments
+///   often skip capitals ("great. it works.").
 /// - at a blank line;
 /// - at a single line break, unless the line looks hard-wrapped: 40...80 bytes long, not ending in
 ///   `.!?:`, and followed by a line that starts in lower case. Comment sites put one paragraph per line,
@@ -14,9 +16,10 @@ import ThreadModel
 /// Leading and trailing white space is never part of a span. Complexity O(n) in bytes.
 ///
 /// Design notes: a trained model (Punkt) handles more abbreviations but needs training data per
-/// language; the lower-case look-ahead covers most abbreviations without a list.
+/// language; a short list plus the single-letter rule covers what comment threads use.
 public enum SentenceSplitter {
-    static let titles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "vs", "st", "jr", "sr", "no", "cf", "fig", "vol"]
+    static let titles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "vs", "st", "jr", "sr", "cf", "fig", "vol", "approx",
+                                      "al", "inc", "ltd", "co", "ca", "resp"]
 
     public static func split(_ text: String) -> [Span] {
         let bytes = Array(text.utf8)
@@ -44,6 +47,11 @@ public enum SentenceSplitter {
         }
         while i < end {
             let b = bytes[i]
+            // Fast skip: letters and most bytes cannot end a sentence or a line.
+            if b > 0x3F, b != 0xE2 {
+                i += 1
+                continue
+            }
             if isTerminal(b) || (b == 0xE2 && i + 2 < end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA6) {
                 var j = i + (b == 0xE2 ? 3 : 1)
                 while j < end, isTerminal(bytes[j]) { j += 1 }
@@ -84,19 +92,22 @@ public enum SentenceSplitter {
     }
 
     static func isBoundary(_ bytes: [UInt8], dot: Int, after: Int, end: Int, wordStart: Int) -> Bool {
-        // Next word in lower case: not a boundary.
         var k = after
         while k < end, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
-        if k < end, isLower(bytes[k]) { return false }
+        let nextIsLower = k < end && isLower(bytes[k])
+        // An ellipsis before a lower-case word trails off within the sentence ("I think... maybe").
+        if nextIsLower, bytes[dot] == 0xE2 || (dot + 1 < end && bytes[dot] == 0x2E && bytes[dot + 1] == 0x2E) { return false }
         guard bytes[dot] == 0x2E else { return true }
         // The word before the dot.
         var w = dot
         while w > wordStart, !isSpace(bytes[w - 1]), bytes[w - 1] != 0x2E, bytes[w - 1] != 0x28 { w -= 1 }
         let len = dot - w
-        if len == 1, bytes[w] >= 0x41, bytes[w] <= 0x5A { return false }  // an initial
-        if len >= 2, len <= 4 {
+        if len == 1, (bytes[w] | 0x20) >= 0x61, (bytes[w] | 0x20) <= 0x7A { return false }  // e.g., U.S., J. Smith
+        if len >= 2, len <= 6 {
             let word = String(decoding: bytes[w..<dot].map { $0 | 0x20 }, as: UTF8.self)
             if titles.contains(word) { return false }
+            if word == "etc" { return !nextIsLower }
+            if word == "no", k < end, bytes[k] >= 0x30, bytes[k] <= 0x39 { return false }  // "No. 5"
         }
         return true
     }

@@ -24,6 +24,19 @@ import ThreadModel
         #expect(throws: InputError.self) { try Ingestor().read(paths: [missing]) }
     }
 
+    @Test func headerOnlyCSVAndImplausibleValues() throws {
+        let dir = try temporaryDirectory()
+        let csv = dir.appendingPathComponent("header.csv")
+        try write(Array("id,text\n".utf8), to: csv)
+        #expect(try Ingestor().read(paths: [csv.path]).problems.map(\.code) == ["empty-file"])
+        let jsonl = dir.appendingPathComponent("values.jsonl")
+        try write(Array("{\"id\": 1e999, \"score\": 1e300, \"time\": -1e300, \"text\": \"x\"}\n".utf8), to: jsonl)
+        let result = try Ingestor().read(paths: [jsonl.path])
+        let c = try #require(result.threads.first?.comments.first)
+        #expect(c.id == "1e999" && c.score == nil && c.postedAt == nil)
+        #expect(result.problems.map(\.code).sorted() == ["bad-score", "bad-time"])
+    }
+
     /// An over-long line is skipped without being held in memory; the lines after it still count.
     @Test func overLongLineIsSkipped() throws {
         let dir = try temporaryDirectory()
@@ -51,6 +64,39 @@ import ThreadModel
         #expect(t.comments.count == 100_000)
         #expect(t.comments.last?.depth == 99_999)
         #expect(t.comments.last?.parentID == "99998")
+    }
+
+    /// A real 100 MB line under the default 16 MB record limit: skipped while streaming, never buffered whole.
+    @Test func hundredMegabyteLine() throws {
+        let dir = try temporaryDirectory()
+        let url = dir.appendingPathComponent("huge.jsonl")
+        var bytes = Array("{\"id\":\"1\",\"text\":\"before\"}\n{\"id\":\"2\",\"text\":\"".utf8)
+        bytes += [UInt8](repeating: 0x62, count: 100 << 20)
+        bytes += Array("\"}\n{\"id\":\"3\",\"text\":\"after\"}\n".utf8)
+        try write(bytes, to: url)
+        bytes = []
+        let result = try Ingestor().read(paths: [url.path])
+        #expect(result.threads.first?.comments.map(\.id) == ["1", "3"])
+        #expect(result.problems.map(\.code) == ["line-too-long"])
+        #expect(result.problems.first?.location.line == 2)
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    /// An Algolia tree nested 100,000 deep: the JSON tape and the tree walk use explicit stacks.
+    @Test func deeplyNestedAlgoliaTree() throws {
+        let dir = try temporaryDirectory()
+        let url = dir.appendingPathComponent("deep-hn.json")
+        let n = 100_000
+        var text = "{\"id\": 1, \"type\": \"story\", \"title\": \"deep\", \"children\": ["
+        for i in 2...n { text += "{\"id\": \(i), \"author\": \"a\", \"text\": \"reply\", \"children\": [" }
+        text += String(repeating: "]}", count: n - 1) + "]}"
+        try write(Array(text.utf8), to: url)
+        let result = try Ingestor().read(paths: [url.path])
+        #expect(result.formats == [.hackernews])
+        let t = try #require(result.threads.first)
+        #expect(t.comments.count == n - 1)
+        #expect(t.comments.last?.depth == n - 2)
+        #expect(t.comments.last?.parentID == String(n - 1))
     }
 
     /// A 100,000-long parent cycle is cut once and every depth is still defined.

@@ -18,6 +18,8 @@ import ThreadModel
         let c2 = try #require(t.comment("9000002"))
         #expect(c2.text == "Good news for driver authors.\n\nSee https://example.org/a/very/long/path/to/the/announcement for details & dates.")
         #expect(c2.score == nil && c2.author == "lowlevel")
+        #expect(c2.flags.isEmpty && c2.parentLink == .none)
+        #expect(!result.problems.contains { $0.code == "orphan" })
         #expect(c2.sentences.count == 2)
         let c3 = try #require(t.comment("9000003"))
         #expect(c3.ownText == "Only if the bindings keep up. I'm not convinced.")

@@ -55,8 +55,11 @@ import ThreadModel
     @Test func basicBoundaries() {
         #expect(sentences("One. Two! Three?  Four") == ["One.", "Two!", "Three?", "Four"])
         #expect(sentences("Wait... What?! Really.") == ["Wait...", "What?!", "Really."])
-        // A lower-case word after the stop continues the sentence.
+        // An ellipsis before a lower-case word trails off; a plain stop still ends the sentence.
         #expect(sentences("Wait... what?! Really.") == ["Wait... what?!", "Really."])
+        #expect(sentences("THIS IS GREAT. it is fine.") == ["THIS IS GREAT.", "it is fine."])
+        #expect(sentences("Tabs, spaces, etc. are fine. Etc. Done.") == ["Tabs, spaces, etc. are fine.", "Etc.", "Done."])
+        #expect(sentences("See issue No. 5 now.") == ["See issue No. 5 now."])
         #expect(sentences("He said \"stop.\" Then left.") == ["He said \"stop.\"", "Then left."])
     }
 
