@@ -65,6 +65,26 @@ enum Clauses {
         return false
     }
 
+    /// Generic subjects and speech verbs of reported speech ("people say", "someone always claims").
+    static let reportingSubjects: Set<String> = ["someone", "somebody", "people", "they", "everyone", "everybody",
+                                                 "folks", "critics", "detractors", "skeptics", "sceptics", "you"]
+    static let speechVerbs: Set<String> = ["say", "says", "said", "saying", "claim", "claims", "claimed", "claiming",
+                                           "argue", "argues", "argued", "arguing", "insist", "insists", "tell",
+                                           "tells", "told", "complain", "complains", "whine", "whines", "repeat"]
+
+    /// Whether sentence `range` reports what others say: a generic subject followed, directly or
+    /// after one word ("people will say", "someone always says"), by a speech verb. A cue in such
+    /// a sentence is the position the commenter is describing, usually to answer it ("every time
+    /// someone says C is fine ..."), not the commenter's own claim.
+    static func isReported(_ range: Range<Int>, tokens: [Token]) -> Bool {
+        for k in range where reportingSubjects.contains(tokens[k].folded) {
+            for j in (k + 1)...(k + 2) where j < range.upperBound {
+                if speechVerbs.contains(tokens[j].folded) { return true }
+            }
+        }
+        return false
+    }
+
     /// Whether the gap between token `i - 1` and token `i` holds a comma, semicolon or dash.
     static func commaBefore(_ i: Int, _ tokens: [Token], _ text: [UInt8]) -> Bool {
         guard i > 0 else { return false }

@@ -25,10 +25,17 @@ public struct StanceOptions: Sendable, Codable, Hashable {
     /// A reply with at least this many words of its own, to an on-topic parent, is taken as
     /// continuing the debate even when it names none of the profile's words.
     public var onTopicReplyWords: Int
+    /// Share of the parent's score taken by a reply with no marker whose own evidence leans, below
+    /// the threshold, to one side: + when it leans the parent's way, − when it leans against (a
+    /// weak own lean read in the light of what it answers); 0 turns it off.
+    public var leaningReplyFactor: Double
+    /// The smallest |R| (raw own evidence) that counts as a lean for `leaningReplyFactor`.
+    public var minimumLean: Double
 
     public init(threshold: Double = 0.2, targetSentimentWeight: Double = 0.5, otherSideSentimentWeight: Double = 0.3,
                 carryFactor: Double = 0.7, comparisonWeight: Double = 0.6, negationFactor: Double = -0.5,
-                inheritFactor: Double = 0.8, quotingReplyFactor: Double = 0.6, onTopicReplyWords: Int = 20) {
+                inheritFactor: Double = 0.8, quotingReplyFactor: Double = 0.6, onTopicReplyWords: Int = 20,
+                leaningReplyFactor: Double = 0.5, minimumLean: Double = 0.05) {
         self.threshold = threshold
         self.targetSentimentWeight = targetSentimentWeight
         self.otherSideSentimentWeight = otherSideSentimentWeight
@@ -38,6 +45,8 @@ public struct StanceOptions: Sendable, Codable, Hashable {
         self.inheritFactor = inheritFactor
         self.quotingReplyFactor = quotingReplyFactor
         self.onTopicReplyWords = onTopicReplyWords
+        self.leaningReplyFactor = leaningReplyFactor
+        self.minimumLean = minimumLean
     }
 }
 
@@ -125,6 +134,13 @@ public struct StanceClassifier: Sendable {
             } else if offTopic == nil, options.quotingReplyFactor > 0, ReplyRule.quotesParent(c) {
                 evidence.append(ReplyRule.rebuttal(parent: parent, options: options))
                 source = .inverted
+            } else if offTopic == nil, options.quotingReplyFactor > 0, let echo = ReplyRule.scareQuote(v) {
+                evidence.append(ReplyRule.rebuttal(parent: parent, options: options, echo: echo))
+                source = .inverted
+            } else if offTopic == nil, options.leaningReplyFactor > 0,
+                      let e = ReplyRule.leaning(own: evidence.reduce(0) { $0 + $1.weight }, parent: parent, options: options) {
+                evidence.append(e)
+                source = e.weight * parent.score > 0 ? .inherited : .inverted
             }
         }
         var (score, scaled) = Self.squash(evidence)

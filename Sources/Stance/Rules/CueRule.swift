@@ -8,17 +8,28 @@ import ThreadModel
 /// two words before the cue turns it around at half strength ("it is not a fad" leans pro),
 /// since denying a charge is weaker than making the opposite claim. Cues marked
 /// `negatable: false` keep their sign ("no more use-after-frees" still argues for the target).
+///
+/// A negatable cue in a sentence of reported speech ("someone says C is fine", "people claim it
+/// is hype"; see `Clauses.isReported`) or inside inline quotation marks is the position being
+/// described, usually to answer it: it too is turned around at half strength (× `negationFactor`,
+/// multiplied with a negation's own factor when both apply).
 enum CueRule {
     static let name = "cue"
 
     static func apply(_ v: CommentView, profile: CompiledProfile, options: StanceOptions) -> [StanceEvidence] {
-        v.cues.map { m in
+        let cueSentences = Set(v.cues.map { v.sentenceOf[$0.tokens.lowerBound] })
+        let reportedSentences = cueSentences.filter { Clauses.isReported(v.sentences[$0].tokens, tokens: v.tokens) }
+        let quoted = v.cues.isEmpty ? [] : ReplyRule.inlineQuotes(v)
+        return v.cues.map { m in
             let cue = profile.cueInfo[m.pattern]
             let s = v.sentenceOf[m.tokens.lowerBound]
             let negated = cue.negatable && Clauses.isNegated(m.tokens.lowerBound, tokens: v.tokens,
                                             lowerBound: v.sentences[s].tokens.lowerBound)
+            let reported = cue.negatable && (reportedSentences.contains(s) || quoted.contains { $0.overlaps(m.span) })
             let w = cue.signedWeight * v.factor[m.tokens.lowerBound] * (negated ? options.negationFactor : 1)
-            let note = (negated ? "negated: " : "") + (cue.note.isEmpty ? "\(cue.stance.rawValue) cue" : cue.note)
+                * (reported ? options.negationFactor : 1)
+            let note = (negated ? "negated: " : "") + (reported ? "reported, not claimed: " : "")
+                + (cue.note.isEmpty ? "\(cue.stance.rawValue) cue" : cue.note)
             return .raw(name, cue.match, m.span, w, note: note)
         }
     }

@@ -69,10 +69,73 @@ enum ReplyRule {
     /// quote. Unquoted replies without a marker get nothing: they continue the parent's side about
     /// as often as they oppose it. The factor is below `inheritFactor` because this is a prior,
     /// not something the commenter said.
-    static func rebuttal(parent: CommentStance, options: StanceOptions) -> StanceEvidence {
-        let note = "quotes parent \(parent.key.commentID) (\(parent.label.rawValue), "
+    ///
+    /// With `echo`, the reply puts words in quotation marks inline ("\"nobody uses it\" is what
+    /// people say"): echoing a phrase in quotes to answer it is the inline form of quoting.
+    static func rebuttal(parent: CommentStance, options: StanceOptions, echo: Span? = nil) -> StanceEvidence {
+        let how = echo == nil ? "quotes parent" : "echoes words in quotes, answering parent"
+        let note = "\(how) \(parent.key.commentID) (\(parent.label.rawValue), "
             + "score \(rounded(parent.score))) and answers it"
-        return .raw("reply-rebuts", "(quotes the parent)", nil, -options.quotingReplyFactor * parent.score, note: note)
+        return .raw("reply-rebuts", echo == nil ? "(quotes the parent)" : "(words in quotes)", echo,
+                    -options.quotingReplyFactor * parent.score, note: note)
+    }
+
+    /// The first inline quotation in the commenter's own words: a pair of double quotation
+    /// marks (straight or curly) in one own sentence around at least `minWords` words.
+    /// Single words in quotes are scare quotes on a term ("safe"), not an echo of a claim.
+    static func scareQuote(_ v: CommentView, minWords: Int = 3) -> Span? {
+        inlineQuotes(v, minWords: minWords).first
+    }
+
+    /// Every inline quotation (see `scareQuote`) in the commenter's own sentences, in order.
+    static func inlineQuotes(_ v: CommentView, minWords: Int = 3) -> [Span] {
+        var out: [Span] = []
+        for s in v.sentences {
+            let lo = max(0, s.span.start), hi = min(v.bytes.count, s.span.end)
+            guard lo < hi else { continue }
+            var open: Int? = nil
+            var k = lo
+            while k < hi {
+                let len = quoteMarkLength(v.bytes, k, hi)
+                if len > 0 {
+                    if let o = open {
+                        let words = s.tokens.filter { o < v.tokens[$0].span.start && v.tokens[$0].span.end <= k }.count
+                        if words >= minWords { out.append(Span(o, k + len)) }
+                        open = nil
+                    } else {
+                        open = k
+                    }
+                    k += len
+                } else {
+                    k += 1
+                }
+            }
+        }
+        return out
+    }
+
+    /// Byte length of a double quotation mark at `k` (", “ or ”), else 0.
+    private static func quoteMarkLength(_ b: [UInt8], _ k: Int, _ end: Int) -> Int {
+        if b[k] == 0x22 { return 1 }
+        // “ = E2 80 9C, ” = E2 80 9D
+        if k + 2 < end, b[k] == 0xE2, b[k + 1] == 0x80, b[k + 2] == 0x9C || b[k + 2] == 0x9D { return 3 }
+        return 0
+    }
+
+    /// Rule "reply-leans": a reply without a marker whose own evidence sums to R, with
+    /// `minimumLean` ≤ |R| and |tanh R| below the threshold, reads its lean in the light of the
+    /// parent: weight = sign(R) × `leaningReplyFactor` × |parent's score|. A weak lean against a
+    /// pro or anti parent is a rebuttal (arguing against an anti comment is pro); a weak lean
+    /// its way is a continuation. Replies with no lean at all still get nothing: unmarked
+    /// replies continue or oppose their parent about equally often.
+    static func leaning(own r: Double, parent: CommentStance, options: StanceOptions) -> StanceEvidence? {
+        guard abs(r) >= options.minimumLean, parent.score != 0 else { return nil }
+        let sign: Double = r > 0 ? 1 : -1
+        let w = sign * options.leaningReplyFactor * abs(parent.score)
+        let with = sign * parent.score > 0
+        let note = "own words lean \(r > 0 ? "pro" : "anti") (\(rounded(r))), "
+            + "\(with ? "continuing" : "answering") parent \(parent.key.commentID) (\(parent.label.rawValue), score \(rounded(parent.score)))"
+        return .raw("reply-leans", "(own lean \(with ? "with" : "against") the parent)", nil, w, note: note)
     }
 
     /// Whether the comment quotes its parent: linked to it by a quote, or holding a quote of it.
