@@ -72,18 +72,31 @@ enum Clauses {
                                            "argue", "argues", "argued", "arguing", "insist", "insists", "tell",
                                            "tells", "told", "complain", "complains", "whine", "whines", "repeat"]
 
-    /// Whether sentence `range` reports what others say: a generic subject followed, directly or
-    /// after one word ("people will say", "someone always says"), by a speech verb. A cue in such
-    /// a sentence is the position the commenter is describing, usually to answer it ("every time
+    /// Words that end the reported clause ("what they said before ...").
+    static let reportEnders: Set<String> = ["before", "after", "when", "until", "because", "since", "while",
+                                            "and", "then", "so"]
+
+    /// Whether token `i` lies in reported speech: within `reportWindow` words after a generic
+    /// subject and a speech verb (directly or after one word: "people will say", "someone always
+    /// says"), in the same sentence `range`, with no contrast marker or clause-ending word between.
+    /// Such a cue is the position the commenter describes, usually to answer it ("every time
     /// someone says C is fine ..."), not the commenter's own claim.
-    static func isReported(_ range: Range<Int>, tokens: [Token]) -> Bool {
-        for k in range where reportingSubjects.contains(tokens[k].folded) {
-            for j in (k + 1)...(k + 2) where j < range.upperBound {
-                if speechVerbs.contains(tokens[j].folded) { return true }
+    static func isReported(_ i: Int, in range: Range<Int>, tokens: [Token]) -> Bool {
+        var k = i - 1
+        while k >= max(range.lowerBound + 1, i - reportWindow) {
+            let w = tokens[k].folded
+            if contrastMarkers.contains(w) || reportEnders.contains(w) { return false }
+            if speechVerbs.contains(w) {
+                let s1 = tokens[k - 1].folded
+                let s2 = k - 2 >= range.lowerBound ? tokens[k - 2].folded : ""
+                return reportingSubjects.contains(s1) || reportingSubjects.contains(s2)
             }
+            k -= 1
         }
         return false
     }
+
+    static let reportWindow = 8
 
     /// Whether the gap between token `i - 1` and token `i` holds a comma, semicolon or dash.
     static func commaBefore(_ i: Int, _ tokens: [Token], _ text: [UInt8]) -> Bool {

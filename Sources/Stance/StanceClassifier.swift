@@ -126,7 +126,13 @@ public struct StanceClassifier: Sendable {
         let parentOnTopic = parent.map { $0.label != .offTopic } ?? false
         let longReply = parentOnTopic && v.ownWordCount >= options.onTopicReplyWords
         let offTopic = OffTopicRule.reason(v, answersOnTopicParent: parentOnTopic && (relation != nil || longReply))
-        if abs(Self.squash(evidence).score) < options.threshold,
+        // An explicit reply marker outranks tone: when the own evidence is sentiment only, the
+        // marker still applies ("Ah yes, the mythical careful C programmer" is warm about C in
+        // words and disagrees in fact). A concession ("I agree, but") is inferred, not said, and
+        // does not outrank tone.
+        let toneOnly = !evidence.isEmpty && evidence.allSatisfy { TargetSentimentRule.names.contains($0.rule) }
+        let explicitMarker = relation.map { !$0.marker.hasSuffix("... but") } ?? false
+        if abs(Self.squash(evidence).score) < options.threshold || (explicitMarker && toneOnly),
            let parent, parent.label == .pro || parent.label == .anti {
             if let relation {
                 evidence.append(ReplyRule.evidence(relation, parent: parent, options: options))

@@ -9,23 +9,22 @@ import ThreadModel
 /// since denying a charge is weaker than making the opposite claim. Cues marked
 /// `negatable: false` keep their sign ("no more use-after-frees" still argues for the target).
 ///
-/// A negatable cue in a sentence of reported speech ("someone says C is fine", "people claim it
-/// is hype"; see `Clauses.isReported`) or inside inline quotation marks is the position being
+/// A negatable cue in reported speech ("someone says C is fine", "people claim it is hype"; see
+/// `Clauses.isReported`) or inside inline quotation marks is the position being
 /// described, usually to answer it: it too is turned around at half strength (× `negationFactor`,
 /// multiplied with a negation's own factor when both apply).
 enum CueRule {
     static let name = "cue"
 
     static func apply(_ v: CommentView, profile: CompiledProfile, options: StanceOptions) -> [StanceEvidence] {
-        let cueSentences = Set(v.cues.map { v.sentenceOf[$0.tokens.lowerBound] })
-        let reportedSentences = cueSentences.filter { Clauses.isReported(v.sentences[$0].tokens, tokens: v.tokens) }
         let quoted = v.cues.isEmpty ? [] : ReplyRule.inlineQuotes(v)
         return v.cues.map { m in
             let cue = profile.cueInfo[m.pattern]
             let s = v.sentenceOf[m.tokens.lowerBound]
             let negated = cue.negatable && Clauses.isNegated(m.tokens.lowerBound, tokens: v.tokens,
                                             lowerBound: v.sentences[s].tokens.lowerBound)
-            let reported = cue.negatable && (reportedSentences.contains(s) || quoted.contains { $0.overlaps(m.span) })
+            let reported = cue.negatable && (quoted.contains { $0.overlaps(m.span) }
+                || Clauses.isReported(m.tokens.lowerBound, in: v.sentences[s].tokens, tokens: v.tokens))
             let w = cue.signedWeight * v.factor[m.tokens.lowerBound] * (negated ? options.negationFactor : 1)
                 * (reported ? options.negationFactor : 1)
             let note = (negated ? "negated: " : "") + (reported ? "reported, not claimed: " : "")

@@ -23,6 +23,8 @@ enum TargetSentimentRule {
     static let otherName = "other-side-sentiment"
     static let carriedName = "target-sentiment-carried"
     static let clauseName = "clause-sentiment"
+    /// Every rule name this rule writes.
+    static let names: Set<String> = [name, otherName, carriedName, clauseName]
     static let backReferences: Set<String> = ["it", "its", "it's", "itself"]
 
     /// - Parameter decided: own sentences where a cue or comparison already spoke; their sentiment
