@@ -70,7 +70,9 @@ struct HeldoutThreadTests {
             }
             try dump.write(toFile: path, atomically: true, encoding: .utf8)
         }
-        // Floor set from the measurement before the second pass (regression guard).
-        #expect(scores.accuracy >= 0.0)
+        // Measured before the second pass: accuracy 0.508, mean F1 0.489; after: 0.554, 0.578.
+        // Regression guards, not the goal (the target is mean F1 >= 0.70).
+        #expect(scores.accuracy >= 0.53, "\(scores)")
+        #expect(scores.meanF1 >= 0.55, "\(scores)")
     }
 }
