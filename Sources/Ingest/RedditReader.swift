@@ -24,11 +24,18 @@ struct RedditReader {
             ? String(id.dropFirst(3)) : id
     }
 
+    /// Whether the first non-blank byte is `[`: a thread document, never an NDJSON dump of comments.
+    static func opensWithArray(path: String) -> Bool {
+        guard let head = try? FormatDetector.head(path: path) else { return false }
+        return head.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 } == 0x5B
+    }
+
     func read(path: String, context: inout ReadContext) throws -> [DiscussionThread] {
         var collector = ThreadCollector()
         var metas: [String: Meta] = [:]
         var roots = Set<String>()
-        if JSONFile.isLineDelimited(path: path, maxLineBytes: context.options.maxRecordBytes) {
+        // A thread's `.json` as Reddit serves it is one line holding the listing pair: still a document.
+        if JSONFile.isLineDelimited(path: path, maxLineBytes: context.options.maxRecordBytes), !Self.opensWithArray(path: path) {
             try JSONFile.forEachLine(path: path, context: &context) { tape, line, context in
                 var node = tape.root
                 if let data = tape.member(node, "data"), tape.kind(data) == .object { node = data }

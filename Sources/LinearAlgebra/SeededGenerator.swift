@@ -36,7 +36,15 @@ extension Matrix {
     /// A rows x cols matrix of independent standard normal draws, filled column by column.
     public static func gaussian(rows: Int, cols: Int, using rng: inout SeededGenerator) -> Matrix {
         var s = [Double](repeating: 0, count: rows * cols)
-        for i in s.indices { s[i] = rng.nextGaussian() }
+        var i = 0
+        while i < s.count {  // Box-Muller gives two independent draws per pair of uniforms
+            var u = rng.nextUnit()
+            while u <= 0 { u = rng.nextUnit() }
+            let radius = (-2 * Foundation.log(u)).squareRoot(), angle = 2 * .pi * rng.nextUnit()
+            s[i] = radius * Foundation.cos(angle)
+            if i + 1 < s.count { s[i + 1] = radius * Foundation.sin(angle) }
+            i += 2
+        }
         return Matrix(rows: rows, cols: cols, columnMajor: s)
     }
 }

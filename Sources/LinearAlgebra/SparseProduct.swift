@@ -31,18 +31,20 @@ extension SparseMatrix {
                                 let height = last - first
                                 var local = [Double](repeating: 0, count: height * k)
                                 local.withUnsafeMutableBufferPointer { pl in
+                                    guard let localBase = pl.baseAddress, let bBase = pb.baseAddress else { return }
                                     for r in 0..<height {
                                         let i = first + r
-                                        let rowOut = r * k
+                                        let rowOut = localBase + r * k
                                         for p in ps[i]..<ps[i + 1] {
                                             let a = pv[p]
-                                            let bRow = Int(pc[p]) * k
-                                            for j in 0..<k { pl[rowOut + j] += a * pb[bRow + j] }
+                                            let bRow = bBase + Int(pc[p]) * k
+                                            // Pointer arithmetic (no overflow checks) lets the compiler vectorise.
+                                            for j in 0..<k { rowOut[j] += a * bRow[j] }
                                         }
                                     }
                                     for j in 0..<k {
                                         let col = shared.out + j * m + first
-                                        for r in 0..<height { col[r] = pl[r * k + j] }
+                                        for r in 0..<height { col[r] = localBase[r * k + j] }
                                     }
                                 }
                             }

@@ -41,7 +41,7 @@ public enum ContentHash {
 public enum RunSettingsHash {
     public static func make(toolVersion: String, pipeline: PipelineFile, lexiconDirectory: String,
                             profileText: String) -> String {
-        var parts = [toolVersion, pipeline.sentiment.mode.rawValue, profileText,
+        var parts = [toolVersion, buildFingerprint(), pipeline.sentiment.mode.rawValue, profileText,
                      "\(pipeline.stance.threshold)", "\(pipeline.ingest.strict)"]
         let lexicons = (try? FileManager.default.contentsOfDirectory(atPath: lexiconDirectory))?.sorted() ?? []
         for name in lexicons {
@@ -49,5 +49,15 @@ public enum RunSettingsHash {
             parts.append(name + "=" + (SHA256.hex(file: path) ?? "unreadable"))
         }
         return SHA256.hex(Array(parts.joined(separator: "\u{1F}").utf8))
+    }
+
+    /// Size and modification time of the running executable: a rebuilt binary (new rules, same
+    /// version number) re-analyses everything once instead of reusing results of the old one.
+    static func buildFingerprint() -> String {
+        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().path
+        guard let attrs = try? FileManager.default.attributesOfItem(atPath: exe) else { return "unknown-build" }
+        let size = (attrs[.size] as? Int) ?? 0
+        let mtime = (attrs[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(size)@\(mtime)"
     }
 }

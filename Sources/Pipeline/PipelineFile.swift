@@ -98,7 +98,7 @@ public struct TopicSettings: Sendable, Codable, Hashable {
 }
 
 public struct StanceSettings: Sendable, Codable, Hashable {
-    /// A stance profile file (YAML); nil: the built-in Rust-in-the-kernel target.
+    /// A stance profile file (YAML); nil: the bundled `data/stance/rust-in-linux.yml`.
     public var profile: String?
     /// Below this |score| a comment is neutral.
     public var threshold: Double = 0.2

@@ -77,7 +77,8 @@ public struct PipelineRunner: Sendable {
         let lexicon: Lexicon
         do { lexicon = try Lexicon.load(directory: lexiconDir) } catch { throw RunError(stage: "sentiment", "\(error)") }
         let analyzer = SentimentAnalyzer(lexicon: lexicon, options: SentimentOptions(mode: pipeline.sentiment.mode))
-        let (profile, profileText) = try RunStages.profile(pipeline.stance)
+        let (profile, profileText) = try RunStages.profile(
+            pipeline.stance, dataDirectory: options.dataDirectory ?? DataDirectory.locate())
         let classifier = StanceClassifier(profile: profile, options: StanceOptions(threshold: pipeline.stance.threshold))
         let store = pipeline.store.enabled && options.publish == .dated ? try RunStore(path: pipeline.storePath) : nil
         let settingsHash = store == nil ? "" : RunSettingsHash.make(
@@ -173,7 +174,8 @@ public struct PipelineRunner: Sendable {
         let published = try publisher.publish(staging: staging, as: reportName)
         var pruned: [String] = []
         if options.publish == .dated {
-            try publisher.pointLatest(to: reportName)
+            // A backfill of an earlier date does not move `latest` back in time.
+            if publisher.latestTarget().map({ $0 <= reportName }) ?? true { try publisher.pointLatest(to: reportName) }
             pruned = publisher.prune(keepingDays: pipeline.retention.reportsDays, today: runDate)
         }
         logger.info("run finished", metadata: ["run_id": "\(info.runID)", "reports": "\(published.path)"])

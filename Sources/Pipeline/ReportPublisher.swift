@@ -69,6 +69,11 @@ public struct ReportPublisher: Sendable {
         return target
     }
 
+    /// The folder name `latest` points at, if any.
+    public func latestTarget() -> String? {
+        try? FileManager.default.destinationOfSymbolicLink(atPath: latest.path)
+    }
+
     /// Points `latest` at `<name>` (a relative link) by renaming a new link over the old one.
     public func pointLatest(to name: String) throws {
         let temp = root.appendingPathComponent(".latest-\(getpid())")

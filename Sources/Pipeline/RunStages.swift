@@ -93,15 +93,13 @@ struct RunStages {
         return (result, byKey)
     }
 
-    /// Loads the stance profile named by the pipeline, or the built-in one.
-    static func profile(_ settings: StanceSettings) throws -> (StanceProfile, String) {
-        guard let path = settings.profile else {
-            let text = "builtin:rust-in-linux"
-            return (StanceProfile(name: "rust-in-linux", target: "Rust",
-                                  aliases: ["rust", "rustlang", "rust-for-linux", "rust for linux"]), text)
-        }
+    /// Loads the stance profile the pipeline names, or the bundled `<data>/stance/rust-in-linux.yml`.
+    /// Returns the profile and its text (hashed into the settings).
+    static func profile(_ settings: StanceSettings, dataDirectory: String) throws -> (StanceProfile, String) {
+        let path = settings.profile
+            ?? URL(fileURLWithPath: dataDirectory).appendingPathComponent("stance/rust-in-linux.yml").path
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw RunError(stage: "stance", "cannot read the profile \(path)")
+            throw RunError(stage: "stance", "cannot read the stance profile \(path)")
         }
         let text = String(decoding: data, as: UTF8.self)
         return (try StanceProfile.parse(yaml: text, path: path), text)

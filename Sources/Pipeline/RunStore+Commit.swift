@@ -14,6 +14,7 @@ extension RunStore {
         encoder.outputFormatting = [.sortedKeys]
         let date = record.run.runDate
         // Encode outside the write closure so that encoding errors surface before the transaction.
+        let centroids = try record.topics.map { String(decoding: try encoder.encode($0.centroid), as: UTF8.self) }
         var results: [(CommentKey, String, String)] = []
         for thread in record.threads {
             for c in thread.comments {
@@ -65,9 +66,9 @@ extension RunStore {
                 }
             }
             try db.execute(sql: "DELETE FROM topic_days WHERE date = ?", arguments: [date])
-            for t in record.topics {
-                try db.execute(sql: "INSERT INTO topic_days (date, topic_id, label, terms, size) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [date, t.id, t.label, t.terms.joined(separator: "\t"), t.size])
+            for (t, centroid) in zip(record.topics, centroids) {
+                try db.execute(sql: "INSERT INTO topic_days (date, topic_id, label, terms, size, centroid) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [date, t.id, t.label, t.terms.joined(separator: "\t"), t.size, centroid])
             }
             try db.execute(sql: "DELETE FROM history WHERE date = ?", arguments: [date])
             for h in record.history where h.date == date {

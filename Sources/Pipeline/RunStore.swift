@@ -4,6 +4,7 @@ import Reports
 import Sentiment
 import Stance
 import ThreadModel
+import Topics
 
 /// A topic as kept in the store for matching against the next night's topics.
 public struct StoredTopic: Sendable, Hashable, Codable {
@@ -13,12 +14,15 @@ public struct StoredTopic: Sendable, Hashable, Codable {
     /// Top terms, strongest first.
     public var terms: [String]
     public var size: Int
+    /// The centroid's top terms and weights in term space (empty when the modeler gave none).
+    public var centroid: [TopicTerm]
 
-    public init(id: Int, label: String, terms: [String], size: Int) {
+    public init(id: Int, label: String, terms: [String], size: Int, centroid: [TopicTerm] = []) {
         self.id = id
         self.label = label
         self.terms = terms
         self.size = size
+        self.centroid = centroid
     }
 }
 
@@ -97,6 +101,9 @@ public struct RunStore: Sendable {
                 CREATE INDEX history_date ON history(date);
                 """)
         }
+        m.registerMigration("v2-topic-centroids") { db in
+            try db.execute(sql: "ALTER TABLE topic_days ADD COLUMN centroid TEXT NOT NULL DEFAULT '[]'")
+        }
         return m
     }
 
@@ -135,12 +142,13 @@ public struct RunStore: Sendable {
             guard let previous = try String.fetchOne(
                 db, sql: "SELECT MAX(date) FROM topic_days WHERE date < ?", arguments: [date]) else { return nil }
             let rows = try Row.fetchAll(
-                db, sql: "SELECT topic_id, label, terms, size FROM topic_days WHERE date = ? ORDER BY topic_id",
+                db, sql: "SELECT topic_id, label, terms, size, centroid FROM topic_days WHERE date = ? ORDER BY topic_id",
                 arguments: [previous])
-            let topics = rows.map { row -> StoredTopic in
-                let terms: String = row["terms"]
+            let topics = try rows.map { row -> StoredTopic in
+                let terms: String = row["terms"], centroid: String = row["centroid"]
                 return StoredTopic(id: row["topic_id"], label: row["label"],
-                                   terms: terms.split(separator: "\t").map(String.init), size: row["size"])
+                                   terms: terms.split(separator: "\t").map(String.init), size: row["size"],
+                                   centroid: try JSONDecoder().decode([TopicTerm].self, from: Data(centroid.utf8)))
             }
             return (previous, topics)
         }

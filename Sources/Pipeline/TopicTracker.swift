@@ -4,8 +4,9 @@ import Topics
 
 /// Gives tonight's topics the stable ids (and labels) of the previous run's topics they continue.
 ///
-/// Each topic is represented by its top terms weighted by rank, w(r) = (n - r) / n for the term at
-/// rank r of n (strongest first), and two topics' similarity is the cosine of these sparse vectors.
+/// Two topics' similarity is the cosine of their centroids in term space (the mean TF-IDF row of
+/// their documents, top terms only, as the modeler reports them) when both have one; otherwise the
+/// cosine of their top terms weighted by rank, w(r) = (n - r) / n for the term at rank r of n.
 /// Pairs are matched greedily from the most similar down (ties broken by ids), one to one, while the
 /// similarity is at least `threshold`. Then:
 /// - an unmatched previous topic similar (>= threshold) to a matched tonight topic *merged* into it;
@@ -13,7 +14,7 @@ import Topics
 /// - other unmatched tonight topics are *new* (next free id), other unmatched previous ones *vanished*.
 ///
 /// Design note: centroids in LSA space were turned down because the LSA basis changes every night;
-/// top terms are comparable across nights and readable in the report.
+/// term-space centroids and top terms are comparable across nights and readable in the store.
 public struct TopicTracker: Sendable {
     public var threshold: Double
 
@@ -37,7 +38,8 @@ public struct TopicTracker: Sendable {
         var sims: [(Double, Int, Int)] = []  // (similarity, today index, before index)
         for (i, t) in today.enumerated() {
             for (j, p) in before.enumerated() {
-                let s = Self.similarity(t.terms, p.terms)
+                let s = t.centroidTerms.isEmpty || p.centroid.isEmpty
+                    ? Self.similarity(t.terms, p.terms) : Self.cosine(t.centroidTerms, p.centroid)
                 if s >= threshold { sims.append((s, i, j)) }
             }
         }
@@ -53,10 +55,11 @@ public struct TopicTracker: Sendable {
         for (i, t) in today.enumerated() {
             if let j = matchOfToday[i] {
                 stable[t.id] = before[j].id
-                stored.append(StoredTopic(id: before[j].id, label: before[j].label, terms: t.terms, size: t.size))
+                stored.append(StoredTopic(id: before[j].id, label: before[j].label, terms: t.terms, size: t.size,
+                                          centroid: t.centroidTerms))
             } else {
                 stable[t.id] = next
-                stored.append(StoredTopic(id: next, label: t.label, terms: t.terms, size: t.size))
+                stored.append(StoredTopic(id: next, label: t.label, terms: t.terms, size: t.size, centroid: t.centroidTerms))
                 next += 1
             }
         }
@@ -94,6 +97,17 @@ public struct TopicTracker: Sendable {
             (a.kind.rawValue, a.from.first?.id ?? -1, a.to.first?.id ?? -1) < (b.kind.rawValue, b.from.first?.id ?? -1, b.to.first?.id ?? -1)
         }
         return Outcome(stableID: stable, topics: stored.sorted { $0.id < $1.id }, changes: changes)
+    }
+
+    /// Cosine of two sparse term-weight vectors (summed in `a`'s order, so the result is reproducible).
+    public static func cosine(_ a: [TopicTerm], _ b: [TopicTerm]) -> Double {
+        let lookup = Dictionary(b.map { ($0.term, $0.weight) }, uniquingKeysWith: { x, _ in x })
+        var dot = 0.0
+        var seen: Set<String> = []
+        for t in a where seen.insert(t.term).inserted { dot += t.weight * (lookup[t.term] ?? 0) }
+        let na = a.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+        let nb = b.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+        return na > 0 && nb > 0 ? dot / (na * nb) : 0
     }
 
     /// Cosine similarity of two ranked term lists under rank weights (n - r) / n.

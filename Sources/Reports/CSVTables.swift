@@ -13,9 +13,9 @@ enum CSVTables {
     static func stanceCells(_ summary: StanceSummary?) -> [CSVValue] {
         StanceLabel.allCases.flatMap { label -> [CSVValue] in
             guard let s = summary?.shares.first(where: { $0.label == label }) else {
-                return [.literal("0"), .empty, .empty, .empty, .empty]
+                return [.integer(0), .empty, .empty, .empty, .empty]
             }
-            return [.int(s.count), .number(s.share), .number(s.interval.lower), .number(s.interval.upper),
+            return [.integer(s.count), .number(s.share), .number(s.interval.lower), .number(s.interval.upper),
                     .number(s.weightedShare)]
         }
     }
@@ -27,28 +27,40 @@ enum CSVTables {
         "top_evidence", "excerpt", "top_evidence_text", "topic_similarity", "topic_outlier", "weight", "flags",
     ]
 
-    static func comments(_ m: ReportModel, excerptLength: Int) -> String {
-        let date = m.input.run.runDate
-        let rows = m.comments.map { r -> [CSVValue] in
-            let c = r.comment
-            let s = r.sentiment?.scores
-            let ev = r.topEvidence
-            return [
-                .text(date), .text(r.source.rawValue), .text(c.threadID), .text(c.id), .optionalText(c.parentID),
-                .int(c.depth), .optionalText(c.author), c.postedAt.flatMap(Format.isoTimestamp).map { .literal($0) } ?? .empty,
-                .int(c.score), .optionalText(c.moderation),
-                .number(s?.compound), .number(s?.pos), .number(s?.neu), .number(s?.neg),
-                .optionalText(r.stance?.label.rawValue), .number(r.stance?.score), .number(r.stance?.confidence),
-                .optionalText(r.stance?.source.rawValue),
-                .int(r.assignment?.topic), .optionalText(r.topicLabel),
-                ev.map { .text(evidenceSummary($0)) } ?? .empty,
-                .text(TextCell.excerpt(c.ownText, limit: excerptLength)),
-                ev.flatMap { $0.span }.map { .text(TextCell.excerpt(c.text.slice($0), limit: excerptLength)) } ?? .empty,
-                .number(r.assignment?.similarity), r.assignment.map { .literal($0.isOutlier ? "true" : "false") } ?? .empty,
-                .number(r.weight), .text(c.flags.sorted().map(\.rawValue).joined(separator: ";")),
-            ]
+    static func comments(_ m: ReportModel, excerptLength: Int, to sink: ByteSink) {
+        CSV.writeHeader(commentsHeader, to: sink)
+        var row = CSVRecord()
+        for k in m.comments.indices {
+            row.reset()
+            // Passed straight from the arrays so neither the row nor the comment is copied.
+            comment(m, m.comments[k], m.threads[Int(m.comments[k].threadIndex)].comments[Int(m.comments[k].commentIndex)],
+                    excerptLength: excerptLength, into: &row)
+            sink.write(bytes: row.bytes)
         }
-        return CSV.document(header: commentsHeader, rows: rows)
+    }
+
+    static func comment(_ m: ReportModel, _ r: CommentRow, _ c: Comment, excerptLength: Int, into row: inout CSVRecord) {
+        let s = r.sentiment
+        let ev = r.topEvidence
+        row.text(m.input.run.runDate); row.text(r.source.rawValue); row.text(c.threadID); row.text(c.id)
+        row.text(c.parentID); row.int(c.depth); row.text(c.author); row.timestamp(c.postedAt); row.int(c.score)
+        row.text(c.moderation)
+        row.number(s?.compound); row.number(s?.pos); row.number(s?.neu); row.number(s?.neg)
+        row.text(r.stance?.label.rawValue); row.number(r.stance?.score); row.number(r.stance?.confidence)
+        row.text(r.stance?.source.rawValue)
+        row.int(r.topic); row.text(m.topicLabel(r))
+        row.text(ev.map(evidenceSummary))
+        row.excerpt(c.ownText, limit: excerptLength)
+        row.excerpt(ev?.span.map { c.text.slice($0) }, limit: excerptLength)
+        row.number(r.topic == nil ? nil : r.topicSimilarity)
+        row.bool(r.topic == nil ? nil : r.topicOutlier)
+        row.number(r.weight)
+        row.text(c.flags.isEmpty ? nil : c.flags.sorted().map(\.rawValue).joined(separator: ";"))
+        row.end()
+    }
+
+    static func timestamp(_ seconds: Double?) -> CSVValue {
+        seconds.map { .timestamp($0) } ?? .empty
     }
 
     /// `rule "matched" +0.1234`: which rule fired, on what, and how far it moved the score.
@@ -62,36 +74,34 @@ enum CSVTables {
         "mean_sentiment", "dominant_topic_id", "dominant_topic_label",
     ] + stanceHeader
 
-    static func threads(_ m: ReportModel) -> String {
-        let rows = m.threads.indices.map { i -> [CSVValue] in
-            let t = m.threads[i]
+    static func threads(_ m: ReportModel, to sink: ByteSink) {
+        CSV.writeHeader(threadsHeader, to: sink)
+        for (i, t) in m.threads.enumerated() {
             let rows = m.rows(ofThread: i)
-            let authors = Set(rows.compactMap { $0.comment.author }).count
             let topic = m.dominantTopic(rows)
-            return [
+            CSV.writeRow([
                 .text(m.input.run.runDate), .text(t.source.rawValue), .text(t.id), .optionalText(t.title),
-                .optionalText(t.url), .text(t.file), t.postedAt.flatMap(Format.isoTimestamp).map { .literal($0) } ?? .empty,
-                .int(rows.count), .int(authors), .int(rows.map(\.comment.depth).max() ?? 0),
+                .optionalText(t.url), .text(t.file), timestamp(t.postedAt),
+                .integer(rows.count), .integer(m.authors(rows)), .integer(m.maxDepth(rows)),
                 .number(ReportModel.meanSentiment(rows)), .int(topic), .optionalText(topic.flatMap { m.topicLabels[$0] }),
-            ] + stanceCells(m.input.stanceByThread[t.id])
+            ] + stanceCells(m.input.stanceByThread[t.id]), to: sink)
         }
-        return CSV.document(header: threadsHeader, rows: rows)
     }
 
     static let topicsHeader = [
         "run_date", "topic_id", "label", "top_terms", "size", "share", "mean_sentiment",
     ] + stanceHeader + ["representative_ids"]
 
-    static func topics(_ m: ReportModel) -> String {
+    static func topics(_ m: ReportModel, to sink: ByteSink) {
         let total = m.topics.reduce(0) { $0 + $1.size }
-        let rows = m.topics.map { t -> [CSVValue] in
-            [
+        CSV.writeHeader(topicsHeader, to: sink)
+        for t in m.topics {
+            CSV.writeRow([
                 .text(m.input.run.runDate), .int(t.id), .text(t.label), .text(t.terms.joined(separator: "; ")),
                 .int(t.size), .number(total > 0 ? Double(t.size) / Double(total) : nil),
                 .number(ReportModel.meanSentiment(m.rows(inTopic: t.id))),
-            ] + stanceCells(m.input.stanceByTopic[t.id]) + [.text(t.representatives.joined(separator: "; "))]
+            ] + stanceCells(m.input.stanceByTopic[t.id]) + [.text(t.representatives.joined(separator: "; "))], to: sink)
         }
-        return CSV.document(header: topicsHeader, rows: rows)
     }
 
     static let historyHeader = [
@@ -99,14 +109,14 @@ enum CSVTables {
         "share_lower", "share_upper",
     ]
 
-    static func history(_ m: ReportModel) -> String {
-        let rows = m.history.map { h -> [CSVValue] in
-            [
+    static func history(_ m: ReportModel, to sink: ByteSink) {
+        CSV.writeHeader(historyHeader, to: sink)
+        for h in m.history {
+            CSV.writeRow([
                 .text(h.date), .text(h.source), .text(h.threadID), .int(h.topicID), .text(h.topicLabel),
                 .text(h.stance.rawValue), .int(h.count), .number(h.weightedCount), .number(h.share),
                 .number(h.interval.lower), .number(h.interval.upper),
-            ]
+            ], to: sink)
         }
-        return CSV.document(header: historyHeader, rows: rows)
     }
 }

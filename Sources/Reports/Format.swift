@@ -9,34 +9,82 @@ public enum Format {
     /// an empty cell or `null`). Values beyond ±9e15 / 10^decimals fall back to Swift's shortest form.
     public static func fixed(_ x: Double, decimals: Int = 4) -> String? {
         guard x.isFinite else { return nil }
+        var bytes: [UInt8] = []
+        appendFixed(x, decimals: decimals, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `fixed(x, decimals)` as ASCII bytes; appends nothing for a non-finite `x`.
+    ///
+    /// Digits come from one rounded integer, `round(x * 10^d)`, so no locale and no `String(format:)`.
+    static func appendFixed(_ x: Double, decimals: Int, to out: inout [UInt8]) {
+        guard x.isFinite else { return }
         let d = max(0, min(decimals, 12))
         var scale = 1.0
         for _ in 0..<d { scale *= 10 }
         let scaled = (x * scale).rounded(.toNearestOrAwayFromZero)
-        guard abs(scaled) < 9e15 else { return "\(x)" }
+        guard abs(scaled) < 9e15 else { out.append(contentsOf: "\(x)".utf8); return }
         let n = Int64(scaled)
-        if n == 0 { return d == 0 ? "0" : "0." + String(repeating: "0", count: d) }
-        let digits = String(n.magnitude)
-        let sign = n < 0 ? "-" : ""
-        guard d > 0 else { return sign + digits }
-        let padded = digits.count <= d ? String(repeating: "0", count: d - digits.count + 1) + digits : digits
-        let cut = padded.index(padded.endIndex, offsetBy: -d)
-        return sign + padded[..<cut] + "." + padded[cut...]
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        var digits: [UInt8] = []
+        var m = n.magnitude
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(m % 10))
+            m /= 10
+        } while m > 0
+        while digits.count <= d { digits.append(UInt8(ascii: "0")) }   // at least one digit before the point
+        for i in stride(from: digits.count - 1, through: 0, by: -1) {
+            if i == d - 1 { out.append(UInt8(ascii: ".")) }
+            out.append(digits[i])
+        }
     }
 
     /// Seconds since 1970-01-01 UTC as ISO-8601 `YYYY-MM-DDTHH:MM:SSZ` (fractions truncated toward the past).
     public static func isoTimestamp(_ seconds: Double) -> String? {
-        guard seconds.isFinite, abs(seconds) < 1e13 else { return nil }
-        let total = Int64(seconds.rounded(.down))
-        let days = floorDiv(total, 86_400)
-        let secs = total - days * 86_400
-        let (y, m, d) = civilDate(daysSinceEpoch: days)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))Z"
+        var bytes: [UInt8] = []
+        guard appendISOTimestamp(seconds, to: &bytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Seconds since 1970-01-01 UTC as `YYYY-MM-DD`.
     public static func isoDate(_ seconds: Double) -> String? {
         isoTimestamp(seconds).map { String($0.prefix(10)) }
+    }
+
+    /// Appends `isoTimestamp(seconds)`; false (and nothing appended) when it has none.
+    @discardableResult
+    static func appendISOTimestamp(_ seconds: Double, to out: inout [UInt8]) -> Bool {
+        guard seconds.isFinite, abs(seconds) < 3e11 else { return false }   // beyond year 9999 either way
+        let total = Int64(seconds.rounded(.down))
+        let days = floorDiv(total, 86_400)
+        let secs = total - days * 86_400
+        let (y, m, d) = civilDate(daysSinceEpoch: days)
+        guard (0...9999).contains(y) else { return false }
+        appendDigits(y, width: 4, to: &out); out.append(UInt8(ascii: "-"))
+        appendDigits(m, width: 2, to: &out); out.append(UInt8(ascii: "-"))
+        appendDigits(d, width: 2, to: &out); out.append(UInt8(ascii: "T"))
+        appendDigits(secs / 3600, width: 2, to: &out); out.append(UInt8(ascii: ":"))
+        appendDigits(secs / 60 % 60, width: 2, to: &out); out.append(UInt8(ascii: ":"))
+        appendDigits(secs % 60, width: 2, to: &out); out.append(UInt8(ascii: "Z"))
+        return true
+    }
+
+    /// A non-negative integer, zero-padded to `width` digits.
+    static func appendDigits(_ v: Int64, width: Int, to out: inout [UInt8]) {
+        var digits: [UInt8] = []
+        var m = v.magnitude
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(m % 10))
+            m /= 10
+        } while m > 0
+        while digits.count < width { digits.append(UInt8(ascii: "0")) }
+        out.append(contentsOf: digits.reversed())
+    }
+
+    /// An integer in decimal, `-` first when negative.
+    static func appendInt(_ v: Int, to out: inout [UInt8]) {
+        if v < 0 { out.append(UInt8(ascii: "-")) }
+        appendDigits(Int64(v.magnitude), width: 1, to: &out)
     }
 
     /// The proleptic Gregorian date `days` after 1970-01-01.
@@ -58,64 +106,5 @@ public enum Format {
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
         let q = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-    }
-
-    static func pad(_ v: Int64, _ width: Int) -> String {
-        let s = String(v.magnitude)
-        return (v < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - s.count)) + s
-    }
-}
-
-/// Clean-up of free text before it goes into any report cell or page.
-public enum TextCell {
-    /// Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069): they can make a
-    /// cell display in an order other than its bytes ("Trojan Source"), so they are removed.
-    static func isBidiControl(_ v: UInt32) -> Bool {
-        (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-    }
-
-    /// One line of text: bidi controls removed; every other control character (C0, DEL, C1) and every
-    /// whitespace run (newlines and tabs included) becomes one space; leading and trailing spaces trimmed.
-    public static func singleLine(_ text: String) -> String {
-        // Fast path: printable ASCII without leading, trailing or doubled spaces is already clean.
-        var clean = true, previous: UInt8 = 0x20
-        for b in text.utf8 {
-            if b < 0x20 || b > 0x7E || (b == 0x20 && previous == 0x20) { clean = false; break }
-            previous = b
-        }
-        if clean && previous != 0x20 { return text }
-        if text.isEmpty { return "" }
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for s in text.unicodeScalars {
-            let v = s.value
-            if isBidiControl(v) { continue }
-            if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || s.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-                continue
-            }
-            if pendingSpace {
-                out.append(" ")
-                pendingSpace = false
-            }
-            out.append(s)
-        }
-        return String(out)
-    }
-
-    /// `singleLine(text)` cut to at most `limit` characters, with `…` marking a cut.
-    public static func excerpt(_ text: String, limit: Int) -> String {
-        let line = singleLine(text)
-        guard limit > 0, line.count > limit else { return line }
-        let cut = line.prefix(max(0, limit - 1))
-        return cut.trimmingTrailingSpaces() + "…"
-    }
-}
-
-extension Substring {
-    func trimmingTrailingSpaces() -> String {
-        var s = self
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
     }
 }

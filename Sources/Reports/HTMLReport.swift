@@ -39,7 +39,7 @@ enum HTMLReport {
         out += "<h2>Stance by topic</h2>\n" + stanceByTopic(m) + "\n"
         out += "<p class=\"note\">\(HTML.escape("Raw shares; hover a bar for its 95% Wilson interval. Weighted shares (\(run.stanceWeighting.formula)) are in topics.csv and summary.json."))</p>\n"
         out += "<h2>Sentiment distribution</h2>\n"
-        out += Charts.sentimentHistogram(m.comments.compactMap { $0.sentiment?.scores.compound },
+        out += Charts.sentimentHistogram(m.comments.compactMap { $0.sentiment?.compound },
                                          title: "Distribution of comment sentiment") + "\n"
         out += "<h2>Stance over time</h2>\n" + Charts.stanceOverTime(days(m), title: "Share of each stance per day") + "\n"
         out += "<h2>Most pro comments</h2>\n" + strongest(m, m.input.stanceOverall.mostPro, options: options)
@@ -89,15 +89,20 @@ enum HTMLReport {
 
     /// The given comments, each with its evidence spans highlighted.
     static func strongest(_ m: ReportModel, _ stances: [CommentStance], options: ReportOptions) -> String {
-        var index: [CommentKey: Int] = [:]
-        for (i, r) in m.comments.enumerated() where index[r.key] == nil { index[r.key] = i }
-        let chosen = stances.prefix(options.topComments)
+        let chosen = Array(stances.prefix(options.topComments))
         guard !chosen.isEmpty else { return "<p class=\"note\">None.</p>\n" }
+        // One pass over the comments finds the few chosen ones.
+        var index: [CommentKey: Int] = [:]
+        let wanted = Set(chosen.map(\.key))
+        for (i, r) in m.comments.enumerated() {
+            let key = m.comment(r).key
+            if wanted.contains(key), index[key] == nil { index[key] = i }
+        }
         var out = ""
         for s in chosen {
             guard let i = index[s.key] else { continue }
             let r = m.comments[i]
-            let c = r.comment
+            let c = m.comment(r)
             let highlights = s.evidence.compactMap { e -> HTML.Highlight? in
                 e.span.map { HTML.Highlight(span: $0, note: "\(e.rule) \"\(e.matched)\" \(Format.fixed(e.contribution) ?? "")") }
             }
@@ -106,7 +111,7 @@ enum HTMLReport {
             if let a = c.author { head += " · \(a)" }
             if let score = c.score { head += " · score \(score)" }
             if let mod = c.moderation { head += " \(mod)" }
-            if let t = r.assignment { head += " · topic #\(t.topic) \(r.topicLabel ?? "")" }
+            if let t = r.topic { head += " · topic #\(t) \(m.topicLabel(r) ?? "")" }
             out += "<div class=\"comment \(s.label == .pro ? "pro" : s.label == .anti ? "anti" : "")\">"
             out += "<div class=\"head\">\(HTML.escape(head))</div>"
             out += "<div class=\"body\">\(HTML.highlighted(c.text, highlights))</div>"

@@ -10,29 +10,84 @@ enum JSONDocuments {
 
     // MARK: summary.json
 
-    static func summary(_ m: ReportModel, excerptLength: Int) -> JSONValue {
+    /// A top-level member: a value, or a long array written record by record, one record per line.
+    enum Member {
+        case value(JSONValue)
+        case records(Int, (Int) -> JSONValue)
+        /// Records written straight into bytes by the closure.
+        case lines(Int, (Int, inout JSONLineWriter) -> Void)
+    }
+
+    /// Streams `summary.json` into `sink`: nothing larger than one record is held as JSON text.
+    static func summary(_ m: ReportModel, excerptLength: Int, to sink: ByteSink) {
         let run = m.input.run
-        return .object([
-            ("schema_version", .int(schemaVersion)),
-            ("run", .object([
+        writeObject([
+            ("schema_version", .value(.int(schemaVersion))),
+            ("run", .value(.object([
                 ("run_id", .string(run.runID)), ("run_date", .string(run.runDate)),
                 ("pipeline", .string(run.pipeline)), ("profile", .string(run.profile)),
                 ("tool_version", .string(run.toolVersion)), ("seed", .uint(run.seed)),
                 ("pipeline_file_sha256", .string(run.pipelineFileSHA256)),
                 ("stance_weighting", weighting(run.stanceWeighting)),
-            ])),
-            ("counts", counts(run.counts)),
-            ("problems", .array(run.problems.map(problem))),
-            ("stance", stanceSummary(m.input.stanceOverall)),
-            ("threads", .array(m.threads.indices.map { thread(m, $0) })),
-            ("topics", .array(m.topics.map { topic(m, $0) })),
-            ("topic_changes", .object([
+            ]))),
+            ("counts", .value(counts(run.counts))),
+            ("problems", .records(run.problems.count) { problem(run.problems[$0]) }),
+            ("stance", .value(stanceSummary(m.input.stanceOverall))),
+            ("threads", .records(m.threads.count) { thread(m, $0) }),
+            ("topics", .records(m.topics.count) { topic(m, m.topics[$0]) }),
+            ("topic_changes", .value(.object([
                 ("previous_run_date", .text(m.input.previousRunDate)),
-                ("changes", .array(sortedChanges(m.input.topicChanges).map(change))),
-            ])),
-            ("history", .array(m.history.map(history))),
-            ("comments", .array(m.comments.map { comment($0, excerptLength: excerptLength) })),
-        ])
+                ("changes", .array(sortedChanges(m.input.topicChanges).map { .line(change($0)) })),
+            ]))),
+            ("history", .records(m.history.count) { history(m.history[$0]) }),
+            ("comments", .lines(m.comments.count) { k, line in
+                // Passed straight from the arrays so neither the row nor the comment is copied.
+                comment(m, m.comments[k], m.threads[Int(m.comments[k].threadIndex)].comments[Int(m.comments[k].commentIndex)],
+                        excerptLength: excerptLength, into: &line)
+            }),
+        ], to: sink)
+    }
+
+    static func writeObject(_ members: [(String, Member)], to sink: ByteSink) {
+        sink.write("{\n")
+        for (i, (key, member)) in members.enumerated() {
+            sink.write { out in
+                out.append(contentsOf: [0x20, 0x20])
+                JSONValue.writeString(key, into: &out)
+                out.append(contentsOf: ": ".utf8)
+            }
+            switch member {
+            case .value(let v):
+                sink.write { v.write(into: &$0, indent: 1) }
+            case .records(let count, let item):
+                guard count > 0 else { sink.write("[]"); break }
+                sink.write("[\n")
+                for k in 0..<count {
+                    let record = item(k)
+                    sink.write { out in
+                        out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+                        record.write(into: &out, indent: 2, oneLine: true)
+                        if k + 1 < count { out.append(UInt8(ascii: ",")) }
+                        out.append(0x0A)
+                    }
+                }
+                sink.write("  ]")
+            case .lines(let count, let item):
+                guard count > 0 else { sink.write("[]"); break }
+                sink.write("[\n")
+                var line = JSONLineWriter()
+                for k in 0..<count {
+                    line.reset()
+                    item(k, &line)
+                    sink.write("    ")
+                    sink.write(bytes: line.bytes)
+                    sink.write(k + 1 < count ? ",\n" : "\n")
+                }
+                sink.write("  ]")
+            }
+            sink.write(i + 1 < members.count ? ",\n" : "\n")
+        }
+        sink.write("}\n")
     }
 
     static func weighting(_ w: StanceWeighting) -> JSONValue {
@@ -91,8 +146,7 @@ enum JSONDocuments {
         return .object([
             ("source", .string(t.source.rawValue)), ("thread_id", .string(t.id)), ("title", .text(t.title)),
             ("url", .text(t.url)), ("file", .string(t.file)), ("posted_at", .text(t.postedAt.flatMap(Format.isoTimestamp))),
-            ("comments", .int(rows.count)), ("authors", .int(Set(rows.compactMap { $0.comment.author }).count)),
-            ("max_depth", .int(rows.map(\.comment.depth).max() ?? 0)),
+            ("comments", .int(rows.count)), ("authors", .int(m.authors(rows))), ("max_depth", .int(m.maxDepth(rows))),
             ("mean_sentiment", .double(ReportModel.meanSentiment(rows))),
             ("dominant_topic_id", .int(topic)), ("dominant_topic_label", .text(topic.flatMap { m.topicLabels[$0] })),
             ("stance", stanceSummary(m.input.stanceByThread[t.id])),
@@ -134,37 +188,54 @@ enum JSONDocuments {
         ])
     }
 
-    static func comment(_ r: CommentRow, excerptLength: Int) -> JSONValue {
-        let c = r.comment
-        let sentiment: JSONValue = r.sentiment.map { s in
-            .object([("compound", .double(s.scores.compound)), ("pos", .double(s.scores.pos)),
-                     ("neu", .double(s.scores.neu)), ("neg", .double(s.scores.neg))])
-        } ?? .null
-        let stance: JSONValue = r.stance.map { s in
-            .object([
-                ("label", .string(s.label.rawValue)), ("score", .double(s.score)), ("confidence", .double(s.confidence)),
-                ("source", .string(s.source.rawValue)),
-                ("evidence", .array(s.evidence.map { e in
-                    .object([
-                        ("rule", .string(e.rule)), ("matched", .string(e.matched)),
-                        ("span", e.span.map { .object([("start", .int($0.start)), ("end", .int($0.end))]) } ?? .null),
-                        ("text", .text(e.span.map { c.text.slice($0) })), ("contribution", .double(e.contribution)),
-                    ])
-                })),
-            ])
-        } ?? .null
-        let topic: JSONValue = r.assignment.map { a in
-            .object([("id", .int(a.topic)), ("label", .text(r.topicLabel)), ("similarity", .double(a.similarity)),
-                     ("outlier", .bool(a.isOutlier))])
-        } ?? .null
-        return .object([
-            ("source", .string(r.source.rawValue)), ("thread_id", .string(c.threadID)), ("comment_id", .string(c.id)),
-            ("parent_id", .text(c.parentID)), ("depth", .int(c.depth)), ("author", .text(c.author)),
-            ("posted_at", .text(c.postedAt.flatMap(Format.isoTimestamp))), ("score", .int(c.score)),
-            ("moderation", .text(c.moderation)), ("flags", .array(c.flags.sorted().map { .string($0.rawValue) })),
-            ("weight", .double(r.weight)), ("sentiment", sentiment), ("stance", stance), ("topic", topic),
-            ("excerpt", .string(TextCell.excerpt(c.ownText, limit: excerptLength))),
-        ])
+    static func comment(_ m: ReportModel, _ r: CommentRow, _ c: Comment, excerptLength: Int, into w: inout JSONLineWriter) {
+        w.beginObject()
+        w.string("source", r.source.rawValue); w.string("thread_id", c.threadID); w.string("comment_id", c.id)
+        w.string("parent_id", c.parentID); w.int("depth", c.depth); w.string("author", c.author)
+        w.timestamp("posted_at", c.postedAt); w.int("score", c.score)
+        w.string("moderation", c.moderation)
+        w.beginArray("flags")
+        for f in c.flags.sorted() { w.element(f.rawValue) }
+        w.endArray()
+        w.number("weight", r.weight)
+        if let s = r.sentiment {
+            w.beginObject("sentiment")
+            w.number("compound", s.compound); w.number("pos", s.pos); w.number("neu", s.neu); w.number("neg", s.neg)
+            w.endObject()
+        } else {
+            w.null("sentiment")
+        }
+        if let s = r.stance {   // one copy of the stance per comment; its evidence is walked in place
+            w.beginObject("stance")
+            w.string("label", s.label.rawValue); w.number("score", s.score); w.number("confidence", s.confidence)
+            w.string("source", s.source.rawValue)
+            w.beginArray("evidence")
+            for e in s.evidence {
+                w.beginObject()
+                w.string("rule", e.rule); w.string("matched", e.matched)
+                if let span = e.span {
+                    w.beginObject("span"); w.int("start", span.start); w.int("end", span.end); w.endObject()
+                } else {
+                    w.null("span")
+                }
+                w.string("text", e.span.map { c.text.slice($0) }); w.number("contribution", e.contribution)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        } else {
+            w.null("stance")
+        }
+        if let t = r.topic {
+            w.beginObject("topic")
+            w.int("id", t); w.string("label", m.topicLabel(r)); w.number("similarity", r.topicSimilarity)
+            w.bool("outlier", r.topicOutlier)
+            w.endObject()
+        } else {
+            w.null("topic")
+        }
+        w.excerpt("excerpt", c.ownText, limit: excerptLength)
+        w.endObject()
     }
 
     // MARK: manifest.json
@@ -179,7 +250,7 @@ enum JSONDocuments {
         let problemCounts = byCode.keys.sorted().compactMap { k -> JSONValue? in
             guard let v = byCode[k] else { return nil }
             let code = String(k.split(separator: "\u{0}", maxSplits: 1).last ?? "")
-            return .object([("severity", .string(v.severity)), ("code", .string(code)), ("count", .int(v.count))])
+            return .line(.object([("severity", .string(v.severity)), ("code", .string(code)), ("count", .int(v.count))]))
         }
         return .object([
             ("schema_version", .int(schemaVersion)),
@@ -188,12 +259,12 @@ enum JSONDocuments {
             ("blas_library", .string(run.blasLibrary)), ("pipeline_file_sha256", .string(run.pipelineFileSHA256)),
             ("seed", .uint(run.seed)), ("stance_weighting", weighting(run.stanceWeighting)),
             ("inputs", .array(run.inputs.sorted { ($0.path, $0.sha256) < ($1.path, $1.sha256) }.map { i in
-                .object([("path", .string(i.path)), ("sha256", .string(i.sha256)), ("size", .int(i.size)),
-                         ("format", .string(i.format))])
+                .line(.object([("path", .string(i.path)), ("sha256", .string(i.sha256)), ("size", .int(i.size)),
+                         ("format", .string(i.format))]))
             })),
             ("counts", counts(run.counts)),
             ("problem_counts", .array(problemCounts)),
-            ("skipped_records", .array(run.problems.filter { $0.severity == .error }.map(problem))),
+            ("skipped_records", .array(run.problems.filter { $0.severity == .error }.map { .line(problem($0)) })),
             ("files", .array(files.map { .string($0) })),
             ("execution", .object([
                 ("started_at", .text(Format.isoTimestamp(run.startedAt))),
@@ -201,8 +272,8 @@ enum JSONDocuments {
                 ("elapsed_seconds", .double(run.finishedAt - run.startedAt, decimals: 3)),
                 ("processed_threads", .int(run.processedThreads)), ("reused_threads", .int(run.reusedThreads)),
                 ("stage_timings", .array(run.stageTimings.map { s in
-                    .object([("stage", .string(s.stage)), ("seconds", .double(s.seconds, decimals: 3)),
-                             ("items", .int(s.items))])
+                    .line(.object([("stage", .string(s.stage)), ("seconds", .double(s.seconds, decimals: 3)),
+                                   ("items", .int(s.items))]))
                 })),
             ])),
         ])

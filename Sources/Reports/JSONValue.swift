@@ -7,11 +7,16 @@
 public indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
-    /// Already formatted digits (see `Format.fixed`); written as is.
+    /// Already formatted digits; written as is.
     case number(String)
+    /// A number with a fixed number of decimals (`Format.fixed`); `null` when not finite.
+    case fixed(Double, decimals: Int)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// The value written on one line (`{"a": 1, "b": [2, 3]}`): used for each record of a long array,
+    /// so the file stays compact and diffs by record.
+    case line(JSONValue)
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
     public func hash(into h: inout Hasher) { h.combine(serialized()) }
@@ -19,70 +24,107 @@ public indirect enum JSONValue: Sendable, Hashable {
     static func int(_ v: Int?) -> JSONValue { v.map { .number(String($0)) } ?? .null }
     static func uint(_ v: UInt64) -> JSONValue { .number(String(v)) }
     static func double(_ v: Double?, decimals: Int = 4) -> JSONValue {
-        guard let v, let s = Format.fixed(v, decimals: decimals) else { return .null }
-        return .number(s)
+        guard let v, v.isFinite else { return .null }
+        return .fixed(v, decimals: decimals)
     }
     static func text(_ v: String?) -> JSONValue { v.map { .string($0) } ?? .null }
 
     /// Pretty-printed with two-space indents and a final newline.
     public func serialized() -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(into: &out, indent: 0)
-        out += "\n"
-        return out
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    func write(into out: inout String, indent: Int) {
+    static func indent(_ n: Int, _ out: inout [UInt8]) {
+        for _ in 0..<(2 * n) { out.append(0x20) }
+    }
+
+    /// Appends the value as UTF-8; containers are pretty-printed at `indent` unless `oneLine`.
+    func write(into out: inout [UInt8], indent level: Int, oneLine: Bool = false) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): out.append(contentsOf: n.utf8)
+        case .fixed(let x, let d):
+            if x.isFinite { Format.appendFixed(x, decimals: d, to: &out) } else { out.append(contentsOf: "null".utf8) }
         case .string(let s): JSONValue.writeString(s, into: &out)
+        case .line(let v): v.write(into: &out, indent: level, oneLine: true)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
-                item.write(into: &out, indent: indent + 1)
-                out += i + 1 < items.count ? ",\n" : "\n"
+                if i > 0 { out.append(UInt8(ascii: ",")); if oneLine { out.append(0x20) } }
+                if !oneLine { out.append(0x0A); JSONValue.indent(level + 1, &out) }
+                item.write(into: &out, indent: level + 1, oneLine: oneLine)
             }
-            out += String(repeating: "  ", count: indent) + "]"
+            if !oneLine { out.append(0x0A); JSONValue.indent(level, &out) }
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !members.isEmpty else { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in members.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                if i > 0 { out.append(UInt8(ascii: ",")); if oneLine { out.append(0x20) } }
+                if !oneLine { out.append(0x0A); JSONValue.indent(level + 1, &out) }
                 JSONValue.writeString(key, into: &out)
-                out += ": "
-                value.write(into: &out, indent: indent + 1)
-                out += i + 1 < members.count ? ",\n" : "\n"
+                out.append(UInt8(ascii: ":"))
+                out.append(0x20)
+                value.write(into: &out, indent: level + 1, oneLine: oneLine)
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            if !oneLine { out.append(0x0A); JSONValue.indent(level, &out) }
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     /// A JSON string literal. Control characters, `"`, `\`, the line separators U+2028/2029 and bidi
     /// controls are escaped, so the file stays one value per line in any viewer; other text stays UTF-8.
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                let v = u.value
-                if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029
-                    || TextCell.isBidiControl(v) {
-                    let hex = String(v, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
+    ///
+    /// Works on the UTF-8 bytes: the escaped characters outside ASCII are C1 (C2 80-9F), U+2028-202E
+    /// (E2 80 A8-AE) and U+2066-2069 (E2 81 A6-A9); every other byte is copied.
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        // Fast path: nothing to escape (no control byte, quote, backslash, DEL, or the lead bytes C2/E2).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
+            out.append(0x22)
+            out.append(contentsOf: s.utf8)
+            out.append(0x22)
+            return
         }
-        out += "\""
+        writeString(bytes: Array(s.utf8)[...], into: &out)
+    }
+
+    /// `writeString` for UTF-8 bytes.
+    static func writeString(bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        out.append(0x22)
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            switch b {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x00..<0x20, 0x7F: escape(UInt32(b), &out)
+            case 0xC2 where i + 1 < end && (0x80...0x9F).contains(bytes[i + 1]):
+                escape(UInt32(bytes[i + 1]), &out)
+                i += 1
+            case 0xE2 where i + 2 < end && ((bytes[i + 1] == 0x80 && (0xA8...0xAE).contains(bytes[i + 2]))
+                                           || (bytes[i + 1] == 0x81 && (0xA6...0xA9).contains(bytes[i + 2]))):
+                escape(0x2000 | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F), &out)
+                i += 2
+            default: out.append(b)
+            }
+            i += 1
+        }
+        out.append(0x22)
+    }
+
+    /// `\uXXXX` with lower-case hex.
+    static func escape(_ v: UInt32, _ out: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(contentsOf: [0x5C, UInt8(ascii: "u")])
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((v >> UInt32(shift)) & 0xF)]) }
     }
 }

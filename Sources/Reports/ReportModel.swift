@@ -4,17 +4,20 @@ import ThreadModel
 import Topics
 
 /// One comment with everything the reports say about it.
+///
+/// The comment itself stays in its thread (`ReportModel.comment(_:)`), so a row is small: a million
+/// rows cost about 150 MB rather than a copy of every comment.
 struct CommentRow: Sendable {
+    var threadIndex: Int32
+    var commentIndex: Int32
     var source: SourceFormat
-    var comment: Comment
-    var sentiment: CommentSentiment?
+    var sentiment: SentimentScores?
     var stance: CommentStance?
-    var assignment: TopicAssignment?
-    var topicLabel: String?
+    var topic: Int?
+    var topicSimilarity: Double
+    var topicOutlier: Bool
     /// The comment's weight under the run's stance weighting.
     var weight: Double
-
-    var key: CommentKey { comment.key }
 
     /// The evidence that moved the score most (largest |contribution|, earliest on ties).
     var topEvidence: StanceEvidence? {
@@ -28,9 +31,9 @@ struct CommentRow: Sendable {
 
 /// The input put in report order once, so that every file lists things the same way.
 ///
-/// Order: threads by (source, thread id); comments by thread, then order of appearance; topics by id;
-/// history by (date, source, thread, topic id with no topic first, stance label order). No dictionary
-/// is ever iterated to produce output.
+/// Order: threads by (source, thread id, file); comments by thread, then order of appearance; topics by
+/// id; history by (date, source, thread, topic id with no topic first, stance label order). No
+/// dictionary is ever iterated to produce output.
 struct ReportModel: Sendable {
     var input: ReportInput
     var threads: [DiscussionThread]
@@ -52,15 +55,18 @@ struct ReportModel: Sendable {
         topicLabels = labels
         let weighting = input.run.stanceWeighting
         var rows: [CommentRow] = []
+        rows.reserveCapacity(threads.reduce(0) { $0 + $1.comments.count })
         var ranges: [Range<Int>] = []
         var byTopic: [Int: [Int]] = [:]
-        for thread in threads {
+        for (t, thread) in threads.enumerated() {
             let first = rows.count
-            for c in thread.comments {
-                let a = input.topicAssignments[c.key]
+            for (i, c) in thread.comments.enumerated() {
+                let key = c.key
+                let a = input.topicAssignments[key]
                 rows.append(CommentRow(
-                    source: thread.source, comment: c, sentiment: input.sentiments[c.key],
-                    stance: input.stances[c.key], assignment: a, topicLabel: a.flatMap { labels[$0.topic] },
+                    threadIndex: Int32(t), commentIndex: Int32(i), source: thread.source,
+                    sentiment: input.sentiments[key]?.scores, stance: input.stances[key], topic: a?.topic,
+                    topicSimilarity: a?.similarity ?? .nan, topicOutlier: a?.isOutlier ?? false,
                     weight: weighting.weight(c.score)))
                 if let t = a?.topic { byTopic[t, default: []].append(rows.count - 1) }
             }
@@ -80,21 +86,35 @@ struct ReportModel: Sendable {
         }
     }
 
+    @inline(__always)
+    func comment(_ r: CommentRow) -> Comment { threads[Int(r.threadIndex)].comments[Int(r.commentIndex)] }
+
+    func topicLabel(_ r: CommentRow) -> String? { r.topic.flatMap { topicLabels[$0] } }
+
     /// Mean compound sentiment of the given rows that have a score; nil when none has.
     static func meanSentiment<C: Collection<CommentRow>>(_ rows: C) -> Double? {
-        let values = rows.compactMap { $0.sentiment?.scores.compound }
-        guard !values.isEmpty else { return nil }
-        return values.reduce(0, +) / Double(values.count)
+        var sum = 0.0, n = 0
+        for r in rows { if let s = r.sentiment { sum += s.compound; n += 1 } }
+        return n > 0 ? sum / Double(n) : nil
     }
 
     func rows(ofThread index: Int) -> ArraySlice<CommentRow> { comments[threadRows[index]] }
 
     func rows(inTopic id: Int) -> [CommentRow] { (topicRows[id] ?? []).map { comments[$0] } }
 
-    /// The topic most comments of the rows belong to (smallest id on ties).
+    /// The topic most of the rows belong to (smallest id on ties).
     func dominantTopic<C: Collection<CommentRow>>(_ rows: C) -> Int? {
         var counts: [Int: Int] = [:]
-        for r in rows { if let t = r.assignment?.topic { counts[t, default: 0] += 1 } }
+        for r in rows { if let t = r.topic { counts[t, default: 0] += 1 } }
         return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key
+    }
+
+    /// Distinct named authors of the rows.
+    func authors<C: Collection<CommentRow>>(_ rows: C) -> Int {
+        Set(rows.compactMap { comment($0).author }).count
+    }
+
+    func maxDepth<C: Collection<CommentRow>>(_ rows: C) -> Int {
+        rows.reduce(0) { max($0, comment($1).depth) }
     }
 }

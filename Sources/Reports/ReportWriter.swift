@@ -51,37 +51,39 @@ public struct ReportWriter: Sendable {
     /// The directory is expected to be a temporary one: the runner renames it into place and moves `latest`.
     /// - Throws: `ReportError` naming the file that could not be written.
     public func write(_ input: ReportInput, to directory: URL) throws -> [String] {
-        let files = render(input)
-        for (name, text) in files {
-            let url = directory.appendingPathComponent(name)
-            do {
-                try Data(text.utf8).write(to: url)
-            } catch {
-                throw ReportError(path: url.path, message: "cannot write report file: \(error.localizedDescription)")
-            }
+        let model = ReportModel(input)
+        let files = selected
+        for file in files {
+            let sink = try ByteSink(file: directory.appendingPathComponent(file.rawValue))
+            produce(file, model, names: files.map(\.rawValue), into: sink)
+            try sink.close()
         }
-        return files.map(\.name)
+        return files.map(\.rawValue)
     }
 
     /// Every selected file's name and contents, sorted by name; nothing is written.
-    ///
-    /// `manifest.json` lists the names of the other files written with it.
     public func render(_ input: ReportInput) -> [(name: String, text: String)] {
         let model = ReportModel(input)
-        let selected = Set(options.files).sorted()
-        let names = selected.map(\.rawValue)
-        return selected.map { file -> (name: String, text: String) in
-            let text: String
-            switch file {
-            case .commentsCSV: text = CSVTables.comments(model, excerptLength: options.excerptLength)
-            case .threadsCSV: text = CSVTables.threads(model)
-            case .topicsCSV: text = CSVTables.topics(model)
-            case .historyCSV: text = CSVTables.history(model)
-            case .summaryJSON: text = JSONDocuments.summary(model, excerptLength: options.excerptLength).serialized()
-            case .manifestJSON: text = JSONDocuments.manifest(model, files: names).serialized()
-            case .reportHTML: text = HTMLReport.page(model, options: options)
-            }
-            return (file.rawValue, text)
+        let files = selected
+        return files.map { file in
+            let sink = ByteSink()
+            produce(file, model, names: files.map(\.rawValue), into: sink)
+            return (file.rawValue, sink.text)
+        }
+    }
+
+    var selected: [ReportFile] { Set(options.files).sorted() }
+
+    /// Writes one file. `manifest.json` lists the names of all the files written with it.
+    func produce(_ file: ReportFile, _ model: ReportModel, names: [String], into sink: ByteSink) {
+        switch file {
+        case .commentsCSV: CSVTables.comments(model, excerptLength: options.excerptLength, to: sink)
+        case .threadsCSV: CSVTables.threads(model, to: sink)
+        case .topicsCSV: CSVTables.topics(model, to: sink)
+        case .historyCSV: CSVTables.history(model, to: sink)
+        case .summaryJSON: JSONDocuments.summary(model, excerptLength: options.excerptLength, to: sink)
+        case .manifestJSON: sink.write(JSONDocuments.manifest(model, files: names).serialized())
+        case .reportHTML: sink.write(HTMLReport.page(model, options: options))
         }
     }
 }

@@ -16,9 +16,16 @@ enum CommentAggregation {
     static let unitTokens = 30.0
 
     static func combine(_ results: [SentenceScorer.Result]) -> SentimentScores {
-        var sum = 0.0
-        var pos = 0.0, neu = 0.0, neg = 0.0, weight = 0.0
-        for r in results {
+        var a = Accumulator()
+        for r in results { a.add(r) }
+        return a.scores
+    }
+
+    /// Sums sentence results as they come, so a text's sentences need not be kept.
+    struct Accumulator {
+        var sum = 0.0, pos = 0.0, neu = 0.0, neg = 0.0, weight = 0.0
+
+        mutating func add(_ r: SentenceScorer.Result) {
             sum += r.amplifiedSum
             let n = Double(r.tokens.count)
             pos += r.scores.pos * n
@@ -26,9 +33,12 @@ enum CommentAggregation {
             neg += r.scores.neg * n
             weight += n
         }
-        guard weight > 0 else { return SentimentScores() }
-        let units = max(1, weight / unitTokens)
-        return SentimentScores(compound: Normalisation.compound(sum / units),
-                               pos: pos / weight, neu: neu / weight, neg: neg / weight)
+
+        var scores: SentimentScores {
+            guard weight > 0 else { return SentimentScores() }
+            let units = max(1, weight / unitTokens)
+            return SentimentScores(compound: Normalisation.compound(sum / units),
+                                   pos: pos / weight, neu: neu / weight, neg: neg / weight)
+        }
     }
 }

@@ -29,8 +29,11 @@ public struct SentimentAnalyzer: Sendable {
         case .vader:
             return scorer.score(bytes).scores
         case .default:
-            let results = SentenceSplitter.split(text).map { scorer.score(bytes, from: $0.start, to: $0.end) }
-            return CommentAggregation.combine(results)
+            var spans: [Span] = []
+            SentenceSplitter.split(bytes, in: 0..<bytes.count, into: &spans)
+            var total = CommentAggregation.Accumulator()
+            for span in spans { total.add(scorer.score(bytes, from: span.start, to: span.end)) }
+            return total.scores
         }
     }
 

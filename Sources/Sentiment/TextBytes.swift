@@ -74,16 +74,17 @@ enum TextBytes {
     @inline(__always)
     static func asciiShape(_ b: [UInt8], _ lo: Int, _ hi: Int) -> (Shape, UInt64)? {
         var upper = 0, lower = 0, apostrophe = false
-        var h = WordTable.seed
+        var h = ByteHasher()
         for i in lo..<hi {
             var c = b[i]
             if c >= 0x80 { return nil }
             if c &- 0x41 < 26 { upper += 1; c |= 0x20 } else if c &- 0x61 < 26 { lower += 1 } else if c == 0x27 {
                 apostrophe = true
             }
-            h = WordTable.step(h, c)
+            h.add(c)
         }
-        return (Shape(isUpper: upper > 0 && lower == 0, letters: upper + lower, hasApostrophe: apostrophe), h)
+        return (Shape(isUpper: upper > 0 && lower == 0, letters: upper + lower, hasApostrophe: apostrophe),
+                h.finish(length: hi - lo))
     }
 
     /// Whether `b[lo..<hi]` contains "n't" in any case (for ASCII text, as after lower-casing).

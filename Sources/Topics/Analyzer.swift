@@ -23,41 +23,55 @@ struct Analyzer: Sendable {
     struct Scratch {
         var raw = TokenBuffer()
         var kept = TokenBuffer()
-        var gram: [UInt8] = []
+        /// The features of the last `analyze` call, in order.
+        var features = TokenBuffer()
     }
 
-    /// Calls `feature` with the bytes of each feature of `text`, in scikit-learn's order.
-    func features(_ text: String, scratch: inout Scratch, _ feature: (ArraySlice<UInt8>) -> Void) {
+    /// Fills `scratch.features` with the features of `text`, in scikit-learn's order.
+    func analyze(_ text: String, scratch: inout Scratch) {
+        scratch.features.removeAll()
+        let unigramsOnly = ngramMin == 1 && ngramMax == 1
+        if unigramsOnly && stopWords.count == 0 {
+            WordTokenizer.tokenize(text, lowercase: lowercase, into: &scratch.features)
+            return
+        }
+        // Tokens without stop words go to `kept` (or straight to `features` for unigrams only).
         scratch.raw.removeAll()
         WordTokenizer.tokenize(text, lowercase: lowercase, into: &scratch.raw)
-        let tokens: TokenBuffer
-        if stopWords.count == 0 {
-            tokens = scratch.raw
-        } else {
-            scratch.kept.removeAll()
-            for i in 0..<scratch.raw.count {
-                let t = scratch.raw.token(i)
-                if stopWords.find(t) == nil {
-                    scratch.kept.bytes.append(contentsOf: t)
-                    scratch.kept.ends.append(scratch.kept.bytes.count)
-                }
+        scratch.kept.removeAll()
+        for i in 0..<scratch.raw.count {
+            let t = scratch.raw.token(i)
+            if stopWords.count > 0 && stopWords.find(t) != nil { continue }
+            if unigramsOnly {
+                scratch.features.bytes.append(contentsOf: t)
+                scratch.features.ends.append(scratch.features.bytes.count)
+            } else {
+                scratch.kept.bytes.append(contentsOf: t)
+                scratch.kept.ends.append(scratch.kept.bytes.count)
             }
-            tokens = scratch.kept
         }
+        if unigramsOnly { return }
+        let tokens = scratch.kept
         if ngramMin == 1 {
-            for i in 0..<tokens.count { feature(tokens.token(i)) }
+            scratch.features.bytes.append(contentsOf: tokens.bytes)
+            scratch.features.ends.append(contentsOf: tokens.ends)
         }
         var n = max(2, ngramMin)
         while n <= ngramMax && n <= tokens.count {
             for i in 0...(tokens.count - n) {
-                scratch.gram.removeAll(keepingCapacity: true)
                 for j in i..<(i + n) {
-                    if j > i { scratch.gram.append(0x20) }
-                    scratch.gram.append(contentsOf: tokens.token(j))
+                    if j > i { scratch.features.bytes.append(0x20) }
+                    scratch.features.bytes.append(contentsOf: tokens.token(j))
                 }
-                feature(scratch.gram[...])
+                scratch.features.ends.append(scratch.features.bytes.count)
             }
             n += 1
         }
+    }
+
+    /// Calls `feature` with the bytes of each feature of `text`, in scikit-learn's order.
+    func features(_ text: String, scratch: inout Scratch, _ feature: (ArraySlice<UInt8>) -> Void) {
+        analyze(text, scratch: &scratch)
+        for i in 0..<scratch.features.count { feature(scratch.features.token(i)) }
     }
 }

@@ -123,15 +123,17 @@ public struct SphericalKMeans: Sendable {
         return Result(labels: labels, similarities: sims, centroids: centroids, objective: objective, iterations: iterations)
     }
 
-    /// Unit-length means of each cluster's rows; an empty cluster takes the worst-fitting document.
+    /// Unit-length means of each cluster's rows (the sums as one gemm, `Mᵀ·X` with M the n x k membership
+    /// matrix); an empty cluster takes the worst-fitting document.
     static func centroids(_ x: Matrix, labels: [Int], k: Int, similarities: [Double]) -> Matrix {
         let n = x.rows, d = x.cols
-        var c = Matrix(rows: k, cols: d)
+        var membership = Matrix(rows: n, cols: k)
         var size = [Int](repeating: 0, count: k)
-        for i in 0..<n { size[labels[i]] += 1 }
-        for j in 0..<d {
-            for i in 0..<n { c.storage[labels[i] + j * k] += x.storage[i + j * n] }
+        for i in 0..<n {
+            membership.storage[i + labels[i] * n] = 1
+            size[labels[i]] += 1
         }
+        var c = BLAS.gemm(membership, .transpose, x, .none)  // k x d
         var taken = Set<Int>()
         for cluster in 0..<k where size[cluster] == 0 {
             let order = (0..<n).filter { !taken.contains($0) }.min { similarities[$0] < similarities[$1] }

@@ -70,8 +70,9 @@ public struct TfidfModel: Sendable, Codable {
             var values: [Double] = []
             for d in range {
                 touched.removeAll(keepingCapacity: true)
-                analyzer.features(documents[d], scratch: &scratch) { key in
-                    guard let j = table.find(key) else { return }
+                analyzer.analyze(documents[d], scratch: &scratch)
+                for f in 0..<scratch.features.count {
+                    guard let j = table.find(scratch.features.token(f)) else { continue }
                     if tally[j] == 0 { touched.append(Int32(j)) }
                     tally[j] += 1
                 }

@@ -104,8 +104,9 @@ public struct TfidfVectorizer: Sendable {
             var touched: [Int32] = []
             for d in range {
                 touched.removeAll(keepingCapacity: true)
-                analyzer.features(documents[d], scratch: &scratch) { key in
-                    let id = local.terms.intern(key)
+                analyzer.analyze(documents[d], scratch: &scratch)
+                for f in 0..<scratch.features.count {
+                    let id = local.terms.intern(scratch.features.token(f))
                     if id == tally.count { tally.append(0) }
                     if tally[id] == 0 { touched.append(Int32(id)) }
                     tally[id] += 1

@@ -38,35 +38,42 @@ enum WordTokenizer {
         }
     }
 
-    /// Appends the tokens of `text` to `buffer`.
-    static func tokenize(_ text: String, lowercase: Bool, into buffer: inout TokenBuffer) {
-        var tokenStart = buffer.bytes.count
-        var run = 0  // word scalars in the current run
-        // Final_Sigma look-back: whether the last scalar that is not case-ignorable was cased.
-        var lastCased = false
+    /// The state of one pass: the current run of word scalars.
+    private struct Run {
+        var start: Int
+        var length = 0  // word scalars in the run
 
-        @inline(__always) func endRun(_ buffer: inout TokenBuffer) {
-            if run >= 2 {
+        /// Ends the run: keeps it as a token when it has at least two word scalars.
+        @inline(__always) mutating func end(_ buffer: inout TokenBuffer) {
+            if length >= 2 {
                 buffer.ends.append(buffer.bytes.count)
-            } else if buffer.bytes.count > tokenStart {
-                buffer.bytes.removeSubrange(tokenStart...)
+            } else if buffer.bytes.count > start {
+                buffer.bytes.removeSubrange(start...)
             }
-            tokenStart = buffer.bytes.count
-            run = 0
+            start = buffer.bytes.count
+            length = 0
         }
-        @inline(__always) func add(_ s: Unicode.Scalar, _ buffer: inout TokenBuffer) {
+
+        /// Adds a (lower-cased) non-ASCII scalar: extends the run or ends it.
+        @inline(__always) mutating func add(_ s: Unicode.Scalar, _ buffer: inout TokenBuffer) {
             if isWord(s) {
                 if s.value < 0x80 {
                     buffer.bytes.append(UInt8(s.value))
                 } else {
                     UTF8.encode(s) { buffer.bytes.append($0) }
                 }
-                run += 1
+                length += 1
             } else {
-                endRun(&buffer)
+                end(&buffer)
             }
         }
+    }
 
+    /// Appends the tokens of `text` to `buffer`.
+    static func tokenize(_ text: String, lowercase: Bool, into buffer: inout TokenBuffer) {
+        var run = Run(start: buffer.bytes.count)
+        // Final_Sigma look-back: whether the last scalar that is not case-ignorable was cased.
+        var lastCased = false
         let scalars = text.unicodeScalars
         var i = scalars.startIndex
         while i < scalars.endIndex {
@@ -75,29 +82,29 @@ enum WordTokenizer {
             if v < 0x80 {
                 if asciiWord[Int(v)] {
                     buffer.bytes.append(lowercase && v >= 65 && v <= 90 ? UInt8(v + 32) : UInt8(v))
-                    run += 1
+                    run.length += 1
                     lastCased = (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
                 } else {
-                    endRun(&buffer)
+                    run.end(&buffer)
                     // ASCII case-ignorable: ' . : ^ `
                     if !(v == 0x27 || v == 0x2E || v == 0x3A || v == 0x5E || v == 0x60) { lastCased = false }
                 }
             } else if !lowercase {
-                add(s, &buffer)
+                run.add(s, &buffer)
                 let p = s.properties
                 if !p.isCaseIgnorable { lastCased = p.isCased }
             } else if v == 0x3A3 {
-                add(finalSigma(after: lastCased, following: scalars[scalars.index(after: i)...]) ? "\u{3C2}" : "\u{3C3}",
-                    &buffer)
+                let final = finalSigma(after: lastCased, following: scalars[scalars.index(after: i)...])
+                run.add(final ? "\u{3C2}" : "\u{3C3}", &buffer)
                 lastCased = true
             } else {
                 let p = s.properties
-                for l in p.lowercaseMapping.unicodeScalars { add(l, &buffer) }
+                for l in p.lowercaseMapping.unicodeScalars { run.add(l, &buffer) }
                 if !p.isCaseIgnorable { lastCased = p.isCased }
             }
             i = scalars.index(after: i)
         }
-        endRun(&buffer)
+        run.end(&buffer)
     }
 
     /// Python's rule: Σ is final when preceded by a cased letter and not followed, after any

@@ -31,7 +31,7 @@ func benchPipeline(_ args: [String]) {
     do {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("input"), withIntermediateDirectories: true)
         let input = root.appendingPathComponent("input/threads.jsonl")
-        var generator = SyntheticThreads(seed: 2026)
+        var generator = DebateCorpus(seed: 2026)
         let bytes = try generator.write(threads: threads, comments: comments, to: input)
         let lexiconPath = URL(fileURLWithPath: lexicons).standardizedFileURL.path
         let pipelinePath = root.appendingPathComponent("bench.yml").path
@@ -80,7 +80,7 @@ private func row(_ label: String, _ metric: String, _ value: Double, _ unit: Str
 
 /// Seeded look-alike discussion threads for benchmarks: sentences assembled from a small phrase
 /// bank about the debate, with replies, quotes and scores.
-struct SyntheticThreads {
+private struct DebateCorpus {
     var state: UInt64
 
     init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }

@@ -66,14 +66,14 @@ private func scoreFile(_ path: String, mode: SentimentMode, lexicons: String, la
 
 /// CPU time of this process in seconds: on a shared machine, throughput per core is measured on CPU time,
 /// not wall time (the Python reference does the same with `time.process_time`).
-func cpuSeconds() -> Double {
+private func cpuSeconds() -> Double {
     var ts = timespec()
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
 /// Peak resident set size (VmHWM) of this process in MB, read through FileHandle (procfs files report size 0).
-func peakResidentMB() -> Double {
+private func peakResidentMB() -> Double {
     guard let h = FileHandle(forReadingAtPath: "/proc/self/status") else { return .nan }
     let text = String(decoding: h.readDataToEndOfFile(), as: UTF8.self)
     for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {

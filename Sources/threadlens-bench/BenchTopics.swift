@@ -15,13 +15,28 @@ private struct BenchRecord: Decodable {
     var label: String?
 }
 
+/// Process CPU time (user + system, all threads), in seconds.
+private func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
+}
+
+/// CPU seconds of the last `seconds` call (wall time can mislead on a busy machine).
+nonisolated(unsafe) private var lastCPU = 0.0
+
+/// Wall-clock seconds of `body`; its CPU seconds go to `lastCPU`.
 private func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let cpu = cpuSeconds()
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
+    lastCPU = cpuSeconds() - cpu
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-private func topicsPeakResidentMB() -> Double {
+private func peakResidentMB() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024  // KiB on Linux
@@ -69,13 +84,16 @@ func benchTopics(_ args: [String]) {
         let tTfidf = try seconds { fitted = try TfidfVectorizer(options: .topicDefaults).fitTransform(texts) }
         guard let (model, x) = fitted else { return }
         row("tfidf_seconds", String(format: "%.3f", tTfidf))
+        row("tfidf_cpu_seconds", String(format: "%.3f", lastCPU))
         row("vocabulary", "\(model.vocabulary.count)")
         row("nonzeros", "\(x.nonZeroCount)")
         var labels: [Int] = []
         var embeddings = Matrix(rows: 0, cols: 0)
         let tLSA = try seconds { embeddings = try LatentSemanticAnalysis(components: components, powerIterations: power, seed: seed)
             .fit(x).embeddings }
+        let cpuLSA = lastCPU
         let tKMeans = seconds { labels = SphericalKMeans(k: k, starts: starts, seed: seed).fit(embeddings).labels }
+        row("lsa_kmeans_cpu_seconds", String(format: "%.3f", cpuLSA + lastCPU))
         row("lsa_seconds", String(format: "%.3f", tLSA))
         row("kmeans_seconds", String(format: "%.3f", tKMeans))
         row("lsa_kmeans_seconds", String(format: "%.3f", tLSA + tKMeans))
@@ -95,7 +113,7 @@ func benchTopics(_ args: [String]) {
                 for t in result.topics { row("topic_\(t.id)", "\(t.size) \(t.label)") }
             }
         }
-        row("peak_rss_mb", String(format: "%.0f", topicsPeakResidentMB()))
+        row("peak_rss_mb", String(format: "%.0f", peakResidentMB()))
     } catch {
         print("topics: error: \(error)")
     }

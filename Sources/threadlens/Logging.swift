@@ -34,7 +34,10 @@ struct TerminalLogHandler: LogHandler {
         let all = metadata.merging(event.metadata ?? [:]) { _, new in new }
         let tail = all.isEmpty ? "" : " (" + all.keys.sorted().map { "\($0)=\(all[$0].map { "\($0)" } ?? "")" }.joined(separator: " ") + ")"
         Progress.shared.clear()
-        Console.error("threadlens: \(level): \(message)\(tail)")
+        let text = "\(message)"
+        // Located input problems already read `file:line: warning: ...`: print them as they are.
+        let located = text.contains(": warning: ") || text.contains(": error: ")
+        Console.error(located ? text : "threadlens: \(level): \(text)\(tail)")
     }
 }
 

@@ -8,14 +8,14 @@ import Testing
         let ws = try SampleWorkspace()
         defer { ws.remove() }
         let first = try ws.run(date: "2026-01-10")
-        #expect(first.run.processedThreads == 4)
+        #expect(first.run.processedThreads == 8)
         let before = try ws.reportFiles(ws.latest)
         for name in ["comments.csv", "threads.csv", "topics.csv", "history.csv", "summary.json", "manifest.json", "report.html"] {
             #expect((before[name]?.count ?? 0) > 0, "\(name) is missing or empty")
         }
         let second = try ws.run(date: "2026-01-10")
         #expect(second.run.processedThreads == 0)
-        #expect(second.run.reusedThreads == 4)
+        #expect(second.run.reusedThreads == 8)
         let after = try ws.reportFiles(ws.latest)
         #expect(Set(before.keys) == Set(after.keys))
         for (name, data) in before.sorted(by: { $0.key < $1.key }) {
@@ -28,7 +28,7 @@ import Testing
         }
         // --full recomputes everything and still gives the same reports.
         let full = try ws.run(date: "2026-01-10", full: true)
-        #expect(full.run.processedThreads == 4)
+        #expect(full.run.processedThreads == 8)
         let again = try ws.reportFiles(ws.latest)
         #expect(again["comments.csv"] == before["comments.csv"])
         #expect(again["summary.json"] == before["summary.json"])
@@ -46,8 +46,8 @@ import Testing
         ])
         let second = try ws.run(date: "2026-01-11")
         #expect(second.run.processedThreads == 1)
-        #expect(second.run.reusedThreads == 4)
-        #expect(second.run.counts.threads == 5)
+        #expect(second.run.reusedThreads == 8)
+        #expect(second.run.counts.threads == 9)
         let history2 = try String(contentsOf: ws.latest.appendingPathComponent("history.csv"), encoding: .utf8)
         let rows1 = history1.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }  // RFC 4180: CRLF
         let rows2 = history2.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
@@ -58,6 +58,22 @@ import Testing
         // Both dated folders exist; latest points at the newer one.
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: ws.latest.path) == "2026-01-11")
         #expect(FileManager.default.fileExists(atPath: ws.reports.appendingPathComponent("2026-01-10/comments.csv").path))
+    }
+
+    @Test func topicIdsStayStableAcrossNights() throws {
+        let ws = try SampleWorkspace()
+        defer { ws.remove() }
+        let day1 = try ws.run(date: "2026-01-10")
+        #expect(day1.topicChanges.isEmpty)  // a first run lists no changes
+        func rows(_ date: String) throws -> [String] {
+            let text = try String(contentsOf: ws.reports.appendingPathComponent("\(date)/topics.csv"), encoding: .utf8)
+            return text.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+                .map { String($0.drop { $0 != "," }) }  // without run_date
+        }
+        let day2 = try ws.run(date: "2026-01-11")
+        #expect(day2.topicChanges.isEmpty)
+        #expect(try rows("2026-01-10") == rows("2026-01-11"))
+        #expect(day2.topics == day1.topics)
     }
 
     @Test func aChangedCommentReanalysesOnlyItsThread() throws {

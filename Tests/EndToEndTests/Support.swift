@@ -17,14 +17,14 @@ struct SampleWorkspace {
         let fm = FileManager.default
         try fm.createDirectory(at: samples, withIntermediateDirectories: true)
         let source = Self.repo.appendingPathComponent("data/samples")
-        for name in try fm.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".jsonl") {
+        for name in try fm.contentsOfDirectory(atPath: source.path) where !name.hasPrefix(".") {
             try fm.copyItem(at: source.appendingPathComponent(name), to: samples.appendingPathComponent(name))
         }
         let lexicons = Self.repo.appendingPathComponent("data/lexicons").path
         try """
             name: e2e
             inputs:
-              - path: samples/*.jsonl
+              - path: samples
             sentiment:
               lexicons: \(lexicons)
             topics:

@@ -6,14 +6,8 @@ import Topics
 
 /// Stable topic ids across nights: continued, new, vanished, merged and split topics.
 @Suite struct TopicTrackerTests {
-    /// Built through Codable so the test depends only on the topic's stored fields.
     func topic(_ id: Int, _ terms: [String], label: String? = nil) -> Topic {
-        struct Fields: Encodable { var id: Int; var label: String; var terms: [String]; var size: Int; var representatives: [String] }
-        let fields = Fields(id: id, label: label ?? terms.prefix(2).joined(separator: " "), terms: terms, size: 10, representatives: [])
-        guard let data = try? JSONEncoder().encode(fields), let t = try? JSONDecoder().decode(Topic.self, from: data) else {
-            preconditionFailure("Topic no longer decodes from its stored fields")
-        }
-        return t
+        Topic(id: id, label: label ?? terms.prefix(2).joined(separator: " "), terms: terms, size: 10, representatives: [])
     }
 
     let yesterday = [
@@ -69,6 +63,22 @@ import Topics
         let out = TopicTracker().track([topic(0, ["rust", "driver", "nvme", "bindings", "review"])],
                                        previous: yesterday, nextID: 13)
         #expect(out.changes.filter { $0.kind == .vanished }.flatMap(\.from).map(\.id) == [9, 12])
+    }
+
+    @Test func centroidsDecideWhenBothSidesHaveThem() {
+        // Same top terms, but tonight's centroid weighs quite different words: no match.
+        var tonight = topic(0, ["rust", "driver", "nvme", "bindings", "review"])
+        tonight.centroidTerms = [TopicTerm(term: "emacs", weight: 0.9), TopicTerm(term: "vim", weight: 0.4)]
+        var before = yesterday[0]
+        before.centroid = [TopicTerm(term: "rust", weight: 0.8), TopicTerm(term: "driver", weight: 0.5)]
+        let out = TopicTracker().track([tonight], previous: [before], nextID: 13)
+        #expect(out.stableID[0] == 13)
+        #expect(out.topics.first?.centroid.map(\.term) == ["emacs", "vim"])
+        // Weighted cosine: (0.8*0.6 + 0.5*0.8) / (|a| |b|).
+        let a = [TopicTerm(term: "rust", weight: 0.8), TopicTerm(term: "driver", weight: 0.5)]
+        let b = [TopicTerm(term: "rust", weight: 0.6), TopicTerm(term: "driver", weight: 0.8)]
+        let expected = (0.8 * 0.6 + 0.5 * 0.8) / ((0.64 + 0.25).squareRoot() * (0.36 + 0.64).squareRoot())
+        #expect(abs(TopicTracker.cosine(a, b) - expected) < 1e-12)
     }
 
     @Test func similarityIsACosine() {

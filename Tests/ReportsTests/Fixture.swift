@@ -161,7 +161,11 @@ enum Fixture {
     }
 
     static func topicResult(_ topics: [[String: Any]]) -> TopicResult {
-        decode(TopicResult.self, ["topics": topics, "assignments": [[String: Any]]()])
+        // Topics and TopicResult have public initialisers with defaults for their newer fields.
+        TopicResult(topics: topics.map { t in
+            Topic(id: t["id"] as? Int ?? 0, label: t["label"] as? String ?? "", terms: t["terms"] as? [String] ?? [],
+                  size: t["size"] as? Int ?? 0, representatives: t["representatives"] as? [String] ?? [])
+        }, assignments: [])
     }
 
     static func assignment(documentID: String, topic: Int, similarity: Double, isOutlier: Bool) -> TopicAssignment {

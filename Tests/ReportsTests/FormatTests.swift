@@ -48,5 +48,10 @@ struct FormatTests {
         #expect(TextCell.excerpt("abc def", limit: 10) == "abc def")
         #expect(TextCell.excerpt("abc def ghi", limit: 5) == "abc…")
         #expect(TextCell.excerpt("🦀🦀🦀🦀", limit: 3) == "🦀🦀…")
+        #expect(TextCell.excerpt(String(repeating: "ab\n", count: 5000), limit: 10) == "ab ab ab…")
+        #expect(TextCell.excerpt("abc defgh", limit: 9) == "abc defgh")
+        // Five characters of two scalars each: no grapheme is split by the cut.
+        let accented = String(repeating: "e\u{301}", count: 300)
+        #expect(TextCell.excerpt(accented, limit: 5) == String(repeating: "e\u{301}", count: 4) + "…")
     }
 }

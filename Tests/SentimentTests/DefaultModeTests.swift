@@ -79,8 +79,8 @@ import ThreadModel
         expectClose(Self.words("another CVE was filed")[1], -1.0, 1e-12, "overlay acronym: not shouting")
         // Decided per sentence: an all-caps sentence is not emphasis even if another sentence is lower case.
         let a = Support.standard
-        let mixed = a.polarityScores("THIS IS GREAT. it is fine.").compound
-        let plain = a.polarityScores("this is great. it is fine.").compound
+        let mixed = a.polarityScores("THIS IS GREAT. It is fine.").compound
+        let plain = a.polarityScores("This is great. It is fine.").compound
         expectClose(mixed, plain)
     }
 

@@ -1,0 +1,38 @@
+import Testing
+@testable import Sentiment
+
+/// The interned word table behind every look-up.
+@Suite struct WordTableTests {
+    @Test func insertFindAndGrow() {
+        var t = WordTable(expectedCount: 2)
+        var ids: [Int32] = []
+        for k in 0..<5000 { ids.append(t.insert("word\(k)")) }
+        #expect(t.count == 5000)
+        #expect(ids == (0..<5000).map(Int32.init), "ids are dense, in insertion order")
+        #expect(t.insert("word17") == 17, "inserting again returns the existing id")
+        for k in stride(from: 0, to: 5000, by: 97) { #expect(t.find("word\(k)") == Int32(k)) }
+        #expect(t.find("word5000") == -1)
+        #expect(t.find("") == -1)
+        #expect(Array(t.key(42)) == Array("word42".utf8))
+    }
+
+    @Test func asciiLookupLowercasesWithoutCopying() {
+        var t = WordTable()
+        let good = t.insert("good"), longer = t.insert("kind-of-a-long-word")
+        for (text, want) in [("GOOD", good), ("GoOd", good), ("good", good), ("Kind-Of-A-Long-Word", longer),
+                             ("goods", -1), ("goo", -1)] {
+            let b = Array(text.utf8)
+            let h = TextBytes.asciiShape(b, 0, b.count)?.1 ?? 0
+            #expect(t.findLowercasingASCII(b, 0, b.count, hash: h) == want, "\(text)")
+        }
+    }
+
+    @Test func streamingHashEqualsWholeHash() {
+        let b = Array("Abcdefghijklmnopq".utf8)
+        for n in 0...b.count {
+            var lower = b[0..<n].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            lower = Array(lower)
+            #expect(TextBytes.asciiShape(b, 0, n)?.1 == WordTable.hash(lower, 0, n), "length \(n)")
+        }
+    }
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Topics benchmark (called by `make bench` through run-all.sh): TF-IDF time, LSA + clustering time, peak memory
+# and, where the corpus has labels, NMI/ARI, for threadlens and scikit-learn 1.9.1's reference pipeline in the same
+# run, on: the BBC corpus (../shared/reference/topics, skipped when absent), 20k generated short texts and 1M
+# generated short comments (TOPICS_BENCH_1M=0 skips it). Prints `topics <dataset> <impl> <metric> <value>` rows,
+# then the speed-up and memory ratios. The BLAS rows name the libraries each side loaded.
+# OPENBLAS_NUM_THREADS is honoured by both sides (the Makefile sets 1).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+py=$(scripts/bench/venv.sh)
+bench=.build/release/threadlens-bench
+[ -x "$bench" ] || swift build -c release --product threadlens-bench >&2
+data=${TOPICS_BENCH_DIR:-${TMPDIR:-/tmp}/threadlens-bench-topics}
+mkdir -p "$data"
+[ -s "$data/short-20k.jsonl" ] || "$py" scripts/bench/make_topic_corpus.py 20000 "$data/short-20k.jsonl" --seed 1
+if [ "${TOPICS_BENCH_1M:-1}" != 0 ] && [ ! -s "$data/short-1m.jsonl" ]; then
+  "$py" scripts/bench/make_topic_corpus.py 1000000 "$data/short-1m.jsonl" --seed 2
+fi
+rows=$(mktemp)
+trap 'rm -f "$rows"' EXIT
+
+run() {  # name file k [seed]
+  "$bench" topics --input "$2" --name "$1" --k "$3" --seed "${4:-42}" | tee -a "$rows"
+  "$py" scripts/bench/topics_sklearn.py "$2" "$1" "$3" "${4:-42}" | tee -a "$rows"
+}
+
+# BBC at the true k, over several seeds: one seed's NMI moves by about ±0.004 on either side.
+bbc=../shared/reference/topics/bbc.jsonl
+if [ -s "$bbc" ]; then
+  for seed in ${TOPICS_BENCH_SEEDS:-1 2 3 4 5}; do run "bbc/seed$seed" "$bbc" 5 "$seed"; done
+else
+  echo "topics: $bbc absent, BBC quality run skipped" >&2
+fi
+run short-20k "$data/short-20k.jsonl" 8
+if [ "${TOPICS_BENCH_1M:-1}" != 0 ]; then run short-1m "$data/short-1m.jsonl" 8; fi
+
+# Ratios: scikit-learn time / ours (higher is better; wall clock, and CPU time, which a busy machine disturbs
+# less but which counts every thread), our peak memory / scikit-learn's (lower is better).
+awk -F'\t' '
+  { v[$2 "|" $3 "|" $4] = $5; seen[$2] = 1 }
+  $2 ~ /^bbc\/seed/ && ($4 == "nmi" || $4 == "ari") { sum[$3 "|" $4] += $5; count[$3 "|" $4]++ }
+  END {
+    for (key in sum) {
+      split(key, part, "|")
+      printf "topics\tbbc\t%s\t%s_mean_over_%d_seeds\t%.4f\n", part[1], part[2], count[key], sum[key] / count[key]
+    }
+    for (d in seen) {
+      if ((d "|swift|tfidf_seconds") in v && v[d "|swift|tfidf_seconds"] > 0)
+        printf "topics\t%s\tratio\ttfidf_speedup\t%.2f\n", d, v[d "|sklearn|tfidf_seconds"] / v[d "|swift|tfidf_seconds"]
+      if ((d "|swift|lsa_kmeans_seconds") in v && v[d "|swift|lsa_kmeans_seconds"] > 0)
+        printf "topics\t%s\tratio\tlsa_kmeans_speedup\t%.2f\n", d, v[d "|sklearn|lsa_kmeans_seconds"] / v[d "|swift|lsa_kmeans_seconds"]
+      if ((d "|swift|tfidf_cpu_seconds") in v && v[d "|swift|tfidf_cpu_seconds"] > 0)
+        printf "topics\t%s\tratio\ttfidf_cpu_ratio\t%.2f\n", d, v[d "|sklearn|tfidf_cpu_seconds"] / v[d "|swift|tfidf_cpu_seconds"]
+      if ((d "|swift|lsa_kmeans_cpu_seconds") in v && v[d "|swift|lsa_kmeans_cpu_seconds"] > 0)
+        printf "topics\t%s\tratio\tlsa_kmeans_cpu_ratio\t%.2f\n", d, v[d "|sklearn|lsa_kmeans_cpu_seconds"] / v[d "|swift|lsa_kmeans_cpu_seconds"]
+      if ((d "|sklearn|peak_rss_mb") in v && v[d "|sklearn|peak_rss_mb"] > 0)
+        printf "topics\t%s\tratio\tpeak_memory_swift_over_sklearn\t%.2f\n", d, v[d "|swift|peak_rss_mb"] / v[d "|sklearn|peak_rss_mb"]
+    }
+  }' "$rows" | sort
