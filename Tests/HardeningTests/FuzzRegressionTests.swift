@@ -41,7 +41,7 @@ import ThreadModel
     static func brokenInvariants(_ result: IngestResult) -> [String] {
         var out: [String] = []
         for thread in result.threads {
-            var byID: [String: Comment] = [:]
+            var byID: [String: ThreadModel.Comment] = [:]
             for c in thread.comments {
                 if byID[c.id] != nil { out.append("duplicate id \(c.key)") }
                 byID[c.id] = c
