@@ -116,8 +116,9 @@ enum Dates {
         guard parts.count >= 4, let day = Int(parts[0]),
               let mi = months.firstIndex(of: parts[1].prefix(3).lowercased()), var year = Int(parts[2]) else { return nil }
         if year < 50 { year += 2000 } else if year < 100 { year += 1900 }
+        guard (1...31).contains(day), (1900...9999).contains(year) else { return nil }
         let hms = parts[3].split(separator: ":").compactMap { Int($0) }
-        guard hms.count >= 2, hms[0] < 24, hms[1] < 60 else { return nil }
+        guard hms.count >= 2, (0..<24).contains(hms[0]), (0..<60).contains(hms[1]) else { return nil }
         let offset = parts.count >= 5 ? (zone(parts[4]) ?? 0) : 0
         return epoch(year: year, month: mi + 1, day: day, hour: hms[0], minute: hms[1],
                      second: Double(hms.count > 2 ? hms[2] : 0)) - Double(offset)
