@@ -41,3 +41,9 @@ bench: setup
 
 clean:
 	rm -rf .build
+
+# Fuzz every reader and loader with libFuzzer for FUZZ_SECONDS each (docs/hardening.md).
+.PHONY: fuzz
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh

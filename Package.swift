@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ThreadModel", "Sentiment", "Topics", "Stance"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "ThreadModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "ThreadModel"]),
+        .testTarget(name: "HardeningTests", dependencies: ["Pipeline", "Ingest", "Sentiment", "Stance", "Reports", "ThreadModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

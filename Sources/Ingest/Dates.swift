@@ -29,7 +29,7 @@ enum Dates {
     static func parse(_ text: String) -> Double? {
         let t = text.trimmingSpaces
         if t.isEmpty { return nil }
-        if let v = Double(t), t.first?.isNumber == true || t.first == "-" {
+        if let v = Double(t), v.isFinite, t.first?.isNumber == true || t.first == "-" {
             return abs(v) > 1e11 ? v / 1000 : v
         }
         return iso8601(t) ?? rfc2822(t)
@@ -113,12 +113,14 @@ enum Dates {
         if let p = s.firstIndex(of: "(") { s = String(s[..<p]) }
         var parts = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
         if let f = parts.first, f.count >= 3, Int(f) == nil, !months.contains(f.prefix(3).lowercased()) { parts.removeFirst() }
-        guard parts.count >= 4, let day = Int(parts[0]),
-              let mi = months.firstIndex(of: parts[1].prefix(3).lowercased()), var year = Int(parts[2]) else { return nil }
+        // Ranges are checked before any arithmetic: a year or day of 19 digits would overflow `epoch`.
+        guard parts.count >= 4, let day = Int(parts[0]), (1...31).contains(day),
+              let mi = months.firstIndex(of: parts[1].prefix(3).lowercased()), var year = Int(parts[2]),
+              (0...9999).contains(year) else { return nil }
         if year < 50 { year += 2000 } else if year < 100 { year += 1900 }
-        guard (1...31).contains(day), (1900...9999).contains(year) else { return nil }
         let hms = parts[3].split(separator: ":").compactMap { Int($0) }
-        guard hms.count >= 2, (0..<24).contains(hms[0]), (0..<60).contains(hms[1]) else { return nil }
+        guard hms.count >= 2, (0..<24).contains(hms[0]), (0..<60).contains(hms[1]),
+              hms.count == 2 || (0...60).contains(hms[2]) else { return nil }
         let offset = parts.count >= 5 ? (zone(parts[4]) ?? 0) : 0
         return epoch(year: year, month: mi + 1, day: day, hour: hms[0], minute: hms[1],
                      second: Double(hms.count > 2 ? hms[2] : 0)) - Double(offset)

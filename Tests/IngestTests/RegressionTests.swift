@@ -23,4 +23,33 @@ import ThreadModel
             #expect(result.skippedRecords == 0)
         }
     }
+
+    /// A mail date with a 13-digit year overflowed the day arithmetic and trapped (found by fuzzing);
+    /// an epoch of `1e999` became an infinite time. Both are now bad times: warned, left empty.
+    @Test func outOfRangeTimesAreBadTimesNotTraps() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let mbox = dir.appendingPathComponent("huge-year.mbox").path
+        try """
+            From x@example.org Thu Dec 11 08:00:00 2025
+            From: X <x@example.org>
+            Subject: s
+            Date: Thu, 11 Dec 2765441902500, 09:00:00 +0100
+            Message-ID: <a@x>
+
+            Body.
+
+            """.write(toFile: mbox, atomically: true, encoding: .utf8)
+        let mail = try Ingestor().read(path: mbox)
+        #expect(mail.commentCount == 1)
+        #expect(mail.threads.first?.comments.first?.postedAt == nil)
+        #expect(mail.problems.contains { $0.code == "bad-time" && $0.location.field == "Date" })
+
+        let jsonl = dir.appendingPathComponent("inf.jsonl").path
+        try #"{"id":"1","thread":"t","time":1e999,"text":"x"}"#.write(toFile: jsonl, atomically: true, encoding: .utf8)
+        let lines = try Ingestor().read(path: jsonl)
+        #expect(lines.commentCount == 1)
+        #expect(lines.threads.first?.comments.first?.postedAt == nil)
+    }
 }
