@@ -36,7 +36,7 @@ private func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-private func peakResidentMB() -> Double {
+private func topicsPeakResidentMB() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024  // KiB on Linux
@@ -113,7 +113,7 @@ func benchTopics(_ args: [String]) {
                 for t in result.topics { row("topic_\(t.id)", "\(t.size) \(t.label)") }
             }
         }
-        row("peak_rss_mb", String(format: "%.0f", peakResidentMB()))
+        row("peak_rss_mb", String(format: "%.0f", topicsPeakResidentMB()))
     } catch {
         print("topics: error: \(error)")
     }
