@@ -137,11 +137,17 @@ func checkedTime(_ v: Double?, line: Int, field: String, context: inout ReadCont
 
 extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
+    ///
+    /// Works on UTF-8 bytes: the trimmed characters are ASCII, so byte positions are character
+    /// boundaries, and no grapheme breaking is needed (it dominated mail header parsing).
     var trimmingSpaces: String {
-        var s = Substring(self)
-        var changed = false
-        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" || f == "\r\n" { s.removeFirst(); changed = true }
-        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" || l == "\r\n" { s.removeLast(); changed = true }
-        return changed ? String(s) : self
+        let u = utf8
+        var lo = u.startIndex, hi = u.endIndex
+        while lo < hi, Self.isTrimmed(u[lo]) { lo = u.index(after: lo) }
+        while hi > lo, Self.isTrimmed(u[u.index(before: hi)]) { hi = u.index(before: hi) }
+        if lo == u.startIndex, hi == u.endIndex { return self }
+        return String(self[lo..<hi])
     }
+
+    private static func isTrimmed(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 }

@@ -83,11 +83,16 @@ public struct PipelineRunner: Sendable {
         let store = pipeline.store.enabled && options.publish == .dated ? try RunStore(path: pipeline.storePath) : nil
         let settingsHash = store == nil ? "" : RunSettingsHash.make(
             toolVersion: options.toolVersion, pipeline: pipeline, lexiconDirectory: lexiconDir, profileText: profileText)
-        var hashes: [String: String] = [:]
-        for t in threads { hashes[t.id] = ContentHash.thread(t) }
-        let cached = options.full ? [:] : try store?.cachedThreads() ?? [:]
-        let unchanged = Set(threads.filter { cached[$0.id] == CachedThread(contentHash: hashes[$0.id] ?? "", settingsHash: settingsHash) }.map(\.id))
-        var (sentiments, stances) = try store?.cachedResults(threads: unchanged) ?? ([:], [:])
+        let (hashes, unchanged, reused) = try timed("store-read", items: { $0.1.count }) {
+            var hashes: [String: String] = [:]
+            for t in threads { hashes[t.id] = ContentHash.thread(t) }
+            let cached = options.full ? [:] : try store?.cachedThreads() ?? [:]
+            let unchanged = Set(threads.filter {
+                cached[$0.id] == CachedThread(contentHash: hashes[$0.id] ?? "", settingsHash: settingsHash)
+            }.map(\.id))
+            return (hashes, unchanged, try store?.cachedResults(threads: unchanged) ?? ([:], [:]))
+        }
+        var (sentiments, stances) = reused
         let fresh = threads.filter { t in
             !unchanged.contains(t.id) || t.comments.contains { sentiments[$0.key] == nil || stances[$0.key] == nil }
         }
@@ -166,10 +171,11 @@ public struct PipelineRunner: Sendable {
         if let store {
             let manifest = (try? String(contentsOf: staging.appendingPathComponent("manifest.json"), encoding: .utf8))
                 ?? Self.json(info)
-            try store.commit(RunRecord(
+            try timed("store-commit", items: { _ in threads.count }) { try store.commit(RunRecord(
                 run: info, full: options.full, manifestJSON: manifest, threads: threads, contentHashes: hashes,
-                settingsHash: settingsHash, sentiments: sentiments, stances: stances, topics: tracked.topics,
-                topicOf: topicOf, history: today, historyCutoff: historyCutoff))
+                unchanged: unchanged.subtracting(fresh.map(\.id)), settingsHash: settingsHash, sentiments: sentiments,
+                stances: stances, topics: tracked.topics, topicOf: topicOf, history: today, historyCutoff: historyCutoff)) }
+            info.stageTimings = timings
         }
         let published = try publisher.publish(staging: staging, as: reportName)
         var pruned: [String] = []

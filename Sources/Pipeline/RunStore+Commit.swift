@@ -16,7 +16,7 @@ extension RunStore {
         // Encode outside the write closure so that encoding errors surface before the transaction.
         let centroids = try record.topics.map { String(decoding: try encoder.encode($0.centroid), as: UTF8.self) }
         var results: [(CommentKey, String, String)] = []
-        for thread in record.threads {
+        for thread in record.threads where !record.unchanged.contains(thread.id) {
             for c in thread.comments {
                 guard let s = record.sentiments[c.key], let t = record.stances[c.key] else { continue }
                 results.append((c.key, String(decoding: try encoder.encode(s), as: UTF8.self),
@@ -24,12 +24,21 @@ extension RunStore {
             }
         }
         try db.write { db in
+            let insertComment = try db.makeStatement(sql: """
+                INSERT OR REPLACE INTO comments (thread_id, comment_id, parent_id, author, posted_at, score, text, content_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             try db.execute(sql: """
                 INSERT INTO runs (run_id, run_date, started_at, finished_at, full, processed_threads, reused_threads, manifest)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [record.run.runID, date, record.run.startedAt, record.run.finishedAt, record.full,
                                  record.run.processedThreads, record.run.reusedThreads, record.manifestJSON])
             for thread in record.threads {
+                if record.unchanged.contains(thread.id) {
+                    try db.execute(sql: "UPDATE threads SET last_seen = ?, file = ? WHERE thread_id = ?",
+                                   arguments: [date, thread.file, thread.id])
+                    continue
+                }
                 try db.execute(sql: """
                     INSERT INTO threads (thread_id, source, file, title, content_hash, settings_hash, comments, first_seen, last_seen)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -42,25 +51,24 @@ extension RunStore {
                 try db.execute(sql: "DELETE FROM comments WHERE thread_id = ?", arguments: [thread.id])
                 try db.execute(sql: "DELETE FROM results WHERE thread_id = ?", arguments: [thread.id])
                 for c in thread.comments {
-                    try db.execute(sql: """
-                        INSERT OR REPLACE INTO comments (thread_id, comment_id, parent_id, author, posted_at, score, text, content_hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [c.threadID, c.id, c.parentID, c.author, c.postedAt, c.score, c.rawText,
+                    try insertComment.execute(arguments: [c.threadID, c.id, c.parentID, c.author, c.postedAt, c.score, c.rawText,
                                          ContentHash.comment(c)])
                 }
             }
+            let insertResult = try db.makeStatement(
+                sql: "INSERT OR REPLACE INTO results (thread_id, comment_id, sentiment, stance) VALUES (?, ?, ?, ?)")
             for (key, s, t) in results {
-                try db.execute(sql: "INSERT OR REPLACE INTO results (thread_id, comment_id, sentiment, stance) VALUES (?, ?, ?, ?)",
-                               arguments: [key.threadID, key.commentID, s, t])
+                try insertResult.execute(arguments: [key.threadID, key.commentID, s, t])
             }
             try db.execute(sql: "DELETE FROM comment_days WHERE date = ?", arguments: [date])
+            let insertDay = try db.makeStatement(sql: """
+                INSERT OR REPLACE INTO comment_days (date, thread_id, comment_id, compound, stance, stance_score, topic_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
             for thread in record.threads {
                 for c in thread.comments {
                     let stance = record.stances[c.key]
-                    try db.execute(sql: """
-                        INSERT OR REPLACE INTO comment_days (date, thread_id, comment_id, compound, stance, stance_score, topic_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [date, c.threadID, c.id, record.sentiments[c.key]?.scores.compound ?? 0,
+                    try insertDay.execute(arguments: [date, c.threadID, c.id, record.sentiments[c.key]?.scores.compound ?? 0,
                                          stance?.label.rawValue ?? StanceLabel.neutral.rawValue, stance?.score ?? 0,
                                          record.topicOf[c.key]])
                 }

@@ -40,6 +40,8 @@ public struct RunRecord: Sendable {
     public var manifestJSON: String
     public var threads: [DiscussionThread]
     public var contentHashes: [String: String]
+    /// Threads whose stored comments and results are already current (only `last_seen` moves).
+    public var unchanged: Set<String> = []
     public var settingsHash: String
     public var sentiments: [CommentKey: CommentSentiment]
     public var stances: [CommentKey: CommentStance]
@@ -124,7 +126,8 @@ public struct RunStore: Sendable {
         return try db.read { db in
             var sentiments: [CommentKey: CommentSentiment] = [:]
             var stances: [CommentKey: CommentStance] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT thread_id, comment_id, sentiment, stance FROM results") {
+            let rows = try Row.fetchCursor(db, sql: "SELECT thread_id, comment_id, sentiment, stance FROM results")
+            while let row = try rows.next() {
                 let thread: String = row["thread_id"]
                 guard threads.contains(thread) else { continue }
                 let key = CommentKey(threadID: thread, commentID: row["comment_id"])

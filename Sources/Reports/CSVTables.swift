@@ -90,7 +90,7 @@ enum CSVTables {
 
     static let topicsHeader = [
         "run_date", "topic_id", "label", "top_terms", "size", "share", "mean_sentiment",
-    ] + stanceHeader + ["representative_ids"]
+    ] + stanceHeader + ["representative_ids", "mean_similarity", "outliers"]
 
     static func topics(_ m: ReportModel, to sink: ByteSink) {
         let total = m.topics.reduce(0) { $0 + $1.size }
@@ -100,7 +100,8 @@ enum CSVTables {
                 .text(m.input.run.runDate), .int(t.id), .text(t.label), .text(t.terms.joined(separator: "; ")),
                 .int(t.size), .number(total > 0 ? Double(t.size) / Double(total) : nil),
                 .number(ReportModel.meanSentiment(m.rows(inTopic: t.id))),
-            ] + stanceCells(m.input.stanceByTopic[t.id]) + [.text(t.representatives.joined(separator: "; "))], to: sink)
+            ] + stanceCells(m.input.stanceByTopic[t.id])
+                + [.text(t.representatives.joined(separator: "; ")), .number(t.meanSimilarity), .integer(t.outliers)], to: sink)
         }
     }
 

@@ -70,7 +70,7 @@ enum Charts {
     static func sentimentHistogram(_ values: [Double], title: String) -> String {
         var bins = [Int](repeating: 0, count: 20)
         for v in values where v.isFinite {
-            bins[max(0, min(19, Int(((v + 1) * 10).rounded(.down))))] += 1
+            bins[Int(max(0, min(19, ((v + 1) * 10).rounded(.down))))] += 1   // clamped before Int(): no trap on wild values
         }
         let left = 44.0, top = 16.0, plotW = 600.0, plotH = 180.0
         let peak = max(1, bins.max() ?? 1)

@@ -89,7 +89,7 @@ enum HTMLReport {
 
     /// The given comments, each with its evidence spans highlighted.
     static func strongest(_ m: ReportModel, _ stances: [CommentStance], options: ReportOptions) -> String {
-        let chosen = Array(stances.prefix(options.topComments))
+        let chosen = Array(stances.prefix(max(0, options.topComments)))
         guard !chosen.isEmpty else { return "<p class=\"note\">None.</p>\n" }
         // One pass over the comments finds the few chosen ones.
         var index: [CommentKey: Int] = [:]

@@ -19,11 +19,19 @@ enum HTMLTables {
     static func topics(_ m: ReportModel) -> String {
         var out = "<h2>Topics</h2>\n"
         guard !m.topics.isEmpty else { return out + "<p class=\"note\">No topics.</p>\n" }
-        out += head(["id", "label", "top terms", "size", "mean sentiment", "pro (95% CI)", "anti (95% CI)"])
+        let model = m.input.topics
+        var facts = "k = \(model.k)"
+        if let best = model.kScores.first(where: { $0.k == model.k }), model.kScores.count > 1 {
+            facts += " of \(model.kScores.map(\.k).sorted().map(String.init).joined(separator: ", ")) tried (silhouette \(Format.fixed(best.silhouette, decimals: 3) ?? ""))"
+        }
+        facts += " · vocabulary \(model.vocabularySize) terms"
+        if !model.notes.isEmpty { facts += " · " + model.notes.joined(separator: "; ") }
+        out += "<p class=\"note\">\(HTML.escape(facts))</p>\n"
+        out += head(["id", "label", "top terms", "size", "cohesion", "mean sentiment", "pro (95% CI)", "anti (95% CI)"])
         for t in m.topics {
             let s = m.input.stanceByTopic[t.id]
             out += "<tr>" + cell(String(t.id), numeric: true) + cell(t.label) + cell(t.terms.prefix(8).joined(separator: ", "))
-                + cell(String(t.size), numeric: true)
+                + cell(String(t.size), numeric: true) + cell(Format.fixed(t.meanSimilarity, decimals: 2) ?? "", numeric: true)
                 + cell(ReportModel.meanSentiment(m.rows(inTopic: t.id)).flatMap { Format.fixed($0) } ?? "", numeric: true)
                 + cell(share(s, .pro), numeric: true) + cell(share(s, .anti), numeric: true) + "</tr>\n"
         }

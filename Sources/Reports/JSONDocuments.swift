@@ -35,6 +35,7 @@ enum JSONDocuments {
             ("stance", .value(stanceSummary(m.input.stanceOverall))),
             ("threads", .records(m.threads.count) { thread(m, $0) }),
             ("topics", .records(m.topics.count) { topic(m, m.topics[$0]) }),
+            ("topic_model", .value(topicModel(m.input.topics))),
             ("topic_changes", .value(.object([
                 ("previous_run_date", .text(m.input.previousRunDate)),
                 ("changes", .array(sortedChanges(m.input.topicChanges).map { .line(change($0)) })),
@@ -161,6 +162,19 @@ enum JSONDocuments {
             ("mean_sentiment", .double(ReportModel.meanSentiment(m.rows(inTopic: t.id)))),
             ("stance", stanceSummary(m.input.stanceByTopic[t.id])),
             ("representative_ids", .array(t.representatives.map { .string($0) })),
+            ("term_weights", .array(t.termWeights.map { .object([("term", .string($0.term)), ("weight", .double($0.weight))]) })),
+            ("mean_similarity", .double(t.meanSimilarity)), ("outliers", .int(t.outliers)),
+        ])
+    }
+
+    /// How the topics were found: k, the criterion for each k tried, the vocabulary, adjustments made.
+    static func topicModel(_ r: TopicResult) -> JSONValue {
+        .object([
+            ("k", .int(r.k)), ("vocabulary_size", .int(r.vocabularySize)),
+            ("k_scores", .array(r.kScores.map { s in
+                .line(.object([("k", .int(s.k)), ("silhouette", .double(s.silhouette)), ("objective", .double(s.objective))]))
+            })),
+            ("notes", .array(r.notes.map { .string($0) })),
         ])
     }
 

@@ -49,16 +49,54 @@ public struct ReportWriter: Sendable {
     /// Writes every file of `options.files` into `directory` (which must exist) and returns their names, sorted.
     ///
     /// The directory is expected to be a temporary one: the runner renames it into place and moves `latest`.
+    /// Files are independent, so they are written in parallel (largest first); each one's bytes do not
+    /// depend on the order. When several fail, the error of the first file by name is thrown.
     /// - Throws: `ReportError` naming the file that could not be written.
     public func write(_ input: ReportInput, to directory: URL) throws -> [String] {
         let model = ReportModel(input)
         let files = selected
-        for file in files {
-            let sink = try ByteSink(file: directory.appendingPathComponent(file.rawValue))
-            produce(file, model, names: files.map(\.rawValue), into: sink)
-            try sink.close()
+        let names = files.map(\.rawValue)
+        let largestFirst = files.sorted { (Self.cost($0), $0) > (Self.cost($1), $1) }
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: largestFirst.count) { i in
+            let file = largestFirst[i]
+            do {
+                let sink = try ByteSink(file: directory.appendingPathComponent(file.rawValue))
+                produce(file, model, names: names, into: sink)
+                try sink.close()
+            } catch {
+                failures.record(file, error)
+            }
         }
-        return files.map(\.rawValue)
+        if let error = failures.first { throw error }
+        return names
+    }
+
+    /// Rough relative cost of a file, to start the big ones first.
+    static func cost(_ file: ReportFile) -> Int {
+        switch file {
+        case .summaryJSON: return 3
+        case .commentsCSV: return 2
+        default: return 1
+        }
+    }
+
+    /// Errors met by parallel writers, kept under a lock.
+    final class Failures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var errors: [(ReportFile, Error)] = []
+
+        func record(_ file: ReportFile, _ error: Error) {
+            lock.lock()
+            errors.append((file, error))
+            lock.unlock()
+        }
+
+        var first: Error? {
+            lock.lock()
+            defer { lock.unlock() }
+            return errors.min { $0.0 < $1.0 }?.1
+        }
     }
 
     /// Every selected file's name and contents, sorted by name; nothing is written.

@@ -55,6 +55,7 @@ struct Tokenizer: Sendable {
             var e = i
             while e < whi {
                 let k = classes[Int(work[e])]
+                if k & ByteClass.special == 0 { e += 1; continue }  // most bytes: letters, digits
                 if k & ByteClass.space != 0 { break }
                 if k & ByteClass.exclamation != 0 { out.exclamations += 1 }
                 if k & ByteClass.question != 0 { out.questions += 1 }
@@ -90,7 +91,8 @@ struct Tokenizer: Sendable {
             for p in parts { append(work, p.lowerBound, p.upperBound, origin, originEnd, &scratch, &tokens) }
             return
         }
-        if pe - ps <= 8 && TextBytes.scalarCount(work, ps, pe) <= 2 { ps = s; pe = e }  // 2 scalars take <= 8 bytes
+        // Nothing stripped: nothing to restore. Otherwise 2 scalars take at most 8 bytes.
+        if (ps != s || pe != e) && pe - ps <= 8 && TextBytes.scalarCount(work, ps, pe) <= 2 { ps = s; pe = e }
         append(work, ps, pe, origin, originEnd, &scratch, &tokens)
     }
 
@@ -163,6 +165,8 @@ enum ByteClass {
     static let question: UInt8 = 4
     static let nonASCII: UInt8 = 8     // part of a multi-byte character: may be Unicode white space
     static let punctuation: UInt8 = 16 // string.punctuation
+    /// Any class the word-scanning loop must act on.
+    static let special: UInt8 = space | exclamation | question | nonASCII
 
     static func of(_ b: UInt8) -> UInt8 {
         var c: UInt8 = 0

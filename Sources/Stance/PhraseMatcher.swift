@@ -64,19 +64,22 @@ public struct PhraseMatch: Sendable, Hashable {
 
 /// Finds every occurrence of a fixed set of patterns in a token list.
 ///
-/// Patterns are indexed by their first (folded) word, so a scan costs one dictionary lookup per
-/// token plus a check of the few one-word prefix patterns. Complexity: O(tokens × (1 + p)) where
-/// p is the number of one-word prefix patterns.
+/// Patterns are indexed by their first (folded) word, and one-word prefix patterns by their first
+/// `keyLength` characters (or all of them when shorter), so a scan costs at most
+/// 1 + `keyLength` dictionary lookups per token whatever the number of patterns.
+/// Complexity: O(tokens × (keyLength + candidates)).
 public struct PhraseMatcher: Sendable {
     public let patterns: [TermPattern]
     private var byFirstWord: [String: [Int]] = [:]
-    private var prefixOnly: [Int] = []
+    /// One-word prefix patterns by their first `keyLength` characters (folded).
+    private var byPrefixKey: [String: [Int]] = [:]
+    private static let keyLength = 3
 
     public init(_ patterns: [TermPattern]) {
         self.patterns = patterns
         for (i, p) in patterns.enumerated() {
             if p.prefix && p.words.count == 1 {
-                prefixOnly.append(i)
+                byPrefixKey[String(p.words[0].lowercased().prefix(Self.keyLength)), default: []].append(i)
             } else {
                 byFirstWord[p.words[0].lowercased(), default: []].append(i)
             }
@@ -89,7 +92,13 @@ public struct PhraseMatcher: Sendable {
         var found: [PhraseMatch] = []
         for (t, token) in tokens.enumerated() {
             var candidates = byFirstWord[token.folded] ?? []
-            for i in prefixOnly where patterns[i].accepts(0, token) { candidates.append(i) }
+            if !byPrefixKey.isEmpty {
+                var key = ""
+                for ch in token.folded.prefix(Self.keyLength) {
+                    key.append(ch)
+                    for i in byPrefixKey[key] ?? [] where patterns[i].accepts(0, token) { candidates.append(i) }
+                }
+            }
             for i in candidates {
                 let p = patterns[i]
                 let end = t + p.words.count

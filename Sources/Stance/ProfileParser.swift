@@ -56,6 +56,9 @@ struct ProfileParser {
                 let k = "\(key)[\(i)]"
                 let m = try mapping(item, key: k, allowed: ["match", "weight", "note", "negatable"])
                 let phrases = try patterns(required(m, "match", in: item, key: k), key: "\(k).match")
+                if let anchored = phrases.first(where: { $0.trimmingSpaces().hasPrefix("^") }) {
+                    throw fail(item, "\(k).match", "'\(anchored)': '^' anchors reply markers only, not cues")
+                }
                 let weightNode = try required(m, "weight", in: item, key: k)
                 guard let w = weightNode.float, w > 0, w <= 1 else {
                     throw fail(weightNode, "\(k).weight", "expected a number in (0, 1], found '\(weightNode.string ?? "?")'")

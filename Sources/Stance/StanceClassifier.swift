@@ -45,13 +45,15 @@ public struct StanceOptions: Sendable, Codable, Hashable {
 /// how sure.
 ///
 /// For each comment, in tree order (parents first), the rules run on the commenter's own words
-/// (quoted text is ignored) in this order: `CueRule`, `ComparisonRule`, `TargetSentimentRule`.
-/// Their raw weights wᵢ add up to R, and
+/// (quoted text is ignored) in this order: `ComparisonRule`, `CueRule` (a cue that is also the
+/// comparative counts once), `TargetSentimentRule` (only in sentences where neither spoke), and
+/// cues and comparisons of the comment's own subject line. Their raw weights wᵢ add up to R, and
 ///
 ///     score = tanh(R),   contributionᵢ = wᵢ · tanh(R) / R   (so Σ contributionᵢ = score)
 ///
 /// If |score| ≥ `threshold` the stance is the comment's own (`direct`). Otherwise a reply that
-/// agrees or disagrees with a pro or anti parent adds ±`inheritFactor` × the parent's score
+/// agrees or disagrees with a pro or anti parent adds ±`inheritFactor` × the parent's score, and
+/// an on-topic reply quoting its parent without a marker adds −`quotingReplyFactor` × it
 /// (`ReplyRule`; source `inherited` or `inverted`). Whatever is still below the threshold is
 /// `neutral`, or `off_topic` by `OffTopicRule`.
 ///
@@ -106,6 +108,9 @@ public struct StanceClassifier: Sendable {
         evidence += TargetSentimentRule.apply(v, options: options, decided: decided)
         evidence.sort { ($0.span?.start ?? -1, $0.rule) < ($1.span?.start ?? -1, $1.rule) }
         evidence = titleEvidence(c) + evidence
+        if let tag = SarcasmRule.tag(v) {
+            evidence.append(SarcasmRule.evidence(flipping: evidence, tag: tag))
+        }
 
         var source = StanceSource.direct
         let relation = parent == nil ? nil : ReplyRule.relation(v, profile: compiled)

@@ -9,7 +9,7 @@ public enum StanceLabel: String, Sendable, Codable, CaseIterable {
 }
 
 /// Whether the stance is the comment's own or taken from its parent.
-public enum StanceSource: String, Sendable, Codable {
+public enum StanceSource: String, Sendable, Codable, CaseIterable {
     case direct
     case inherited
     case inverted

@@ -42,10 +42,13 @@ public struct LatentSemanticAnalysis: Sendable {
         let l = min(r + max(0, oversamples), a.rows, a.cols)
         if r == 0 { return Result(embeddings: Matrix(rows: a.rows, cols: 0), singularValues: []) }
         var rng = SeededGenerator(seed: seed)
-        let at = a.transposed
         var q = Matrix.gaussian(rows: a.cols, cols: l, using: &rng)
+        // Aᵀ·Y: with many more documents than terms, scatter (streams Y once); otherwise gather through a transpose
+        // computed once, whose random reads hit a Y small enough to stay in cache.
+        let at: SparseMatrix? = a.rows > 4 * a.cols ? nil : a.transposed
         for _ in 0..<max(0, powerIterations) {
-            q = try LAPACK.qr(at.multiply(a.multiply(q))).q
+            let y = a.multiply(q)
+            q = try LAPACK.qr(at?.multiply(y) ?? a.transposeMultiply(y)).q
         }
         if powerIterations <= 0 { q = try LAPACK.qr(q).q }
         let c = a.multiply(q)

@@ -6,7 +6,9 @@ import LinearAlgebra
 /// Maximises `Σᵢ cos(xᵢ, c(xᵢ))` where each centroid is its members' mean scaled to unit length
 /// (Dhillon and Modha, 2001). Every iteration computes all document-centroid similarities at once,
 /// `S = X·Cᵀ` (gemm), assigns each document to its most similar centroid (lowest index on ties), and
-/// recomputes the centroids; it stops when no assignment changes or after `maxIterations`. The objective
+/// recomputes the centroids; it stops when at most `tolerance · n` assignments change (none on corpora
+/// under 10,000 documents at the default 1e-4; on a million, a few stragglers no longer cost dozens of
+/// passes) or after `maxIterations`. The objective
 /// never decreases. A centroid left without members moves to the document that fits its own centroid
 /// worst. Seeding is greedy k-means++ (Arthur and Vassilvitskii, 2007, with 2 + ⌊ln k⌋ candidates per
 /// step, as scikit-learn) using the squared chord distance `‖x − c‖² = 2 − 2·cos`; `starts` seedings
@@ -15,6 +17,8 @@ public struct SphericalKMeans: Sendable {
     public var k: Int
     public var starts: Int
     public var maxIterations: Int
+    /// Converged when at most this fraction of the documents changed cluster in an iteration.
+    public var tolerance: Double = 1e-4
     public var seed: UInt64
 
     public init(k: Int, starts: Int = 10, maxIterations: Int = 100, seed: UInt64 = 42) {
@@ -106,17 +110,17 @@ public struct SphericalKMeans: Sendable {
         while iterations < maxIterations {
             iterations += 1
             let s = BLAS.gemm(x, .none, centroids, .transpose)  // n x k
-            var changed = false
+            var changed = 0
             for i in 0..<n {
                 var bestC = 0, bestS = s.storage[i]
                 for c in 1..<k where s.storage[i + c * n] > bestS {
                     bestS = s.storage[i + c * n]
                     bestC = c
                 }
-                if labels[i] != bestC { changed = true; labels[i] = bestC }
+                if labels[i] != bestC { changed += 1; labels[i] = bestC }
                 sims[i] = bestS
             }
-            if !changed && iterations > 1 { break }
+            if iterations > 1 && Double(changed) <= tolerance * Double(n) { break }
             centroids = Self.centroids(x, labels: labels, k: k, similarities: sims)
         }
         let objective = sims.reduce(0, +)

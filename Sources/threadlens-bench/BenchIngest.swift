@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Ingest
 import ThreadModel
 
@@ -26,13 +29,24 @@ func benchIngest(_ args: [String]) {
         for path in args.dropFirst() {
             let size = Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
             let start = Date()
-            let cpuStart = cpuSeconds()  // BenchSentiment.swift: process CPU time
+            let cpuStart = ingestCPUSeconds()
             do {
                 let result = try Ingestor().read(paths: [path])
                 let seconds = Date().timeIntervalSince(start)
-                let cpu = cpuSeconds() - cpuStart
+                let cpu = ingestCPUSeconds() - cpuStart
                 let peak = ingestResidentBytes()
                 if ProcessInfo.processInfo.environment["INGEST_BENCH_RSS"] != nil {
+                    var raw = 0, text = 0, own = 0, sentences = 0, shared = 0
+                    for t in result.threads {
+                        for c in t.comments {
+                            raw += c.rawText.utf8.count
+                            text += c.text.utf8.count
+                            own += c.ownText.utf8.count
+                            sentences += c.sentences.count
+                            if c.text == c.rawText { shared += 1 }
+                        }
+                    }
+                    say("bytes raw \(raw) text \(text) own \(own); sentences \(sentences); text == raw in \(shared) comments")
                     say("rss after read: \(ingestResidentBytes("VmRSS:") / 1_048_576) MB, comment stride \(MemoryLayout<ThreadModel.Comment>.stride) B, sentence stride \(MemoryLayout<Sentence>.stride) B")
                 }
                 let mb = size / 1_048_576
@@ -50,7 +64,7 @@ func benchIngest(_ args: [String]) {
 }
 
 /// User plus system CPU time of this process: on a busy machine, wall time overstates the cost.
-private func cpuSeconds() -> Double {
+private func ingestCPUSeconds() -> Double {
     #if canImport(Glibc)
     var usage = rusage()
     getrusage(Int32(RUSAGE_SELF.rawValue), &usage)

@@ -76,6 +76,15 @@ import Testing
         #expect(day2.topics == day1.topics)
     }
 
+    @Test func aBackfillDoesNotMoveLatestBackInTime() throws {
+        let ws = try SampleWorkspace()
+        defer { ws.remove() }
+        try ws.run(date: "2026-01-12")
+        try ws.run(date: "2026-01-05")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: ws.latest.path) == "2026-01-12")
+        #expect(FileManager.default.fileExists(atPath: ws.reports.appendingPathComponent("2026-01-05/summary.json").path))
+    }
+
     @Test func aChangedCommentReanalysesOnlyItsThread() throws {
         let ws = try SampleWorkspace()
         defer { ws.remove() }

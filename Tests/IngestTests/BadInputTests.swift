@@ -35,6 +35,10 @@ import ThreadModel
         let c = try #require(result.threads.first?.comments.first)
         #expect(c.id == "1e999" && c.score == nil && c.postedAt == nil)
         #expect(result.problems.map(\.code).sorted() == ["bad-score", "bad-time"])
+        // Absurd mail dates are rejected, not overflowed.
+        #expect(Dates.rfc2822("Thu, 11 Dec 99999999999999999 08:30:00 +0000") == nil)
+        #expect(Dates.rfc2822("Thu, 99 Dec 2025 08:30:00 +0000") == nil)
+        #expect(abs((Dates.rfc2822("Thu, 11 Dec 2025 08:30:00 +0000") ?? 0) - 1_765_441_800) < 0.001)
     }
 
     /// An over-long line is skipped without being held in memory; the lines after it still count.

@@ -145,30 +145,19 @@ enum Fixture {
                            previousRunDate: "2026-11-20")
     }
 
-    // The Topics types have no public memberwise initialisers: build them through their Codable form.
-
-    static func decode<T: Decodable>(_ type: T.Type, _ object: [String: Any]) -> T {
-        do {
-            let data = try JSONSerialization.data(withJSONObject: object)
-            return try JSONDecoder().decode(T.self, from: data)
-        } catch {
-            preconditionFailure("fixture \(T.self) does not decode: \(error)")
-        }
+    static func topic(id: Int, label: String, terms: [String], size: Int, representatives: [String]) -> Topic {
+        Topic(id: id, label: label, terms: terms, size: size, representatives: representatives,
+              termWeights: terms.enumerated().map { TopicTerm(term: $1, weight: 1 / Double($0 + 2)) },
+              meanSimilarity: 0.5 + Double(id) / 10, outliers: id == 2 ? 1 : 0)
     }
 
-    static func topic(id: Int, label: String, terms: [String], size: Int, representatives: [String]) -> [String: Any] {
-        ["id": id, "label": label, "terms": terms, "size": size, "representatives": representatives]
-    }
-
-    static func topicResult(_ topics: [[String: Any]]) -> TopicResult {
-        // Topics and TopicResult have public initialisers with defaults for their newer fields.
-        TopicResult(topics: topics.map { t in
-            Topic(id: t["id"] as? Int ?? 0, label: t["label"] as? String ?? "", terms: t["terms"] as? [String] ?? [],
-                  size: t["size"] as? Int ?? 0, representatives: t["representatives"] as? [String] ?? [])
-        }, assignments: [])
+    static func topicResult(_ topics: [Topic]) -> TopicResult {
+        TopicResult(topics: topics, assignments: [], k: topics.count,
+                    kScores: [KScore(k: 2, silhouette: 0.21, objective: 3.5), KScore(k: 3, silhouette: 0.25, objective: 4.25)],
+                    vocabularySize: 42, notes: ["k chosen by silhouette"])
     }
 
     static func assignment(documentID: String, topic: Int, similarity: Double, isOutlier: Bool) -> TopicAssignment {
-        decode(TopicAssignment.self, ["documentID": documentID, "topic": topic, "similarity": similarity, "isOutlier": isOutlier])
+        TopicAssignment(documentID: documentID, topic: topic, similarity: similarity, isOutlier: isOutlier)
     }
 }

@@ -33,7 +33,8 @@ struct GoldenTests {
         #expect {
             _ = try ReportWriter().write(Fixture.input(), to: dir)
         } throws: { error in
-            "\(error)".contains("/nonexistent-threadlens-dir/run/") && "\(error)".contains("error:")
+            // Every file fails; the one reported is the first by name, whatever the order they ran in.
+            "\(error)".contains("/nonexistent-threadlens-dir/run/comments.csv") && "\(error)".contains("error:")
         }
     }
 
@@ -41,5 +42,26 @@ struct GoldenTests {
     func subset() {
         let files = ReportWriter(options: ReportOptions(files: [.summaryJSON, .commentsCSV, .summaryJSON])).render(Fixture.input())
         #expect(files.map(\.name) == ["comments.csv", "summary.json"])
+    }
+}
+
+@Suite("Report options")
+struct OptionTests {
+    @Test("out-of-range options are clamped, never a crash")
+    func clamped() throws {
+        let files = ReportWriter(options: ReportOptions(excerptLength: -3, topComments: -1)).render(Fixture.input())
+        let html = try #require(files.first { $0.name == "report.html" }?.text)
+        #expect(html.contains("None."))
+        let csv = try #require(files.first { $0.name == "comments.csv" }?.text)
+        #expect(csv.contains("Rust in the kernel is a maintenance burden nobody asked for."))
+    }
+
+    @Test("excerpts follow the excerpt length")
+    func excerptLength() throws {
+        let files = ReportWriter(options: ReportOptions(files: [.commentsCSV], excerptLength: 12)).render(Fixture.input())
+        let rows = try MiniCSV.parse(try #require(files.first?.text))
+        let column = try #require(rows.first?.firstIndex(of: "excerpt"))
+        for row in rows.dropFirst() { #expect(row[column].count <= 13, "\(row[column]) is longer than 12 characters (+ ')") }
+        #expect(rows.dropFirst().contains { $0[column] == "Memory safe…" })
     }
 }

@@ -84,3 +84,21 @@ struct ChartTests {
         #expect(none.contains("No history yet."))
     }
 }
+
+@Suite("Wild values")
+struct WildValueTests {
+    @Test("out-of-range and non-finite scores are written as missing or clamped, never a crash")
+    func wild() throws {
+        var input = Fixture.input()
+        let keys = input.sentiments.keys.sorted()
+        for (i, key) in keys.enumerated() {
+            let v: Double = [1e300, -1e300, .nan, .infinity, 7][i % 5]
+            input.sentiments[key]?.scores.compound = v
+            input.stances[key]?.score = v
+        }
+        let files = ReportWriter().render(input)
+        #expect(files.count == ReportFile.allCases.count)
+        let summary = try JSON.parse(try #require(files.first { $0.name == "summary.json" }?.text))
+        #expect(summary["comments"] != nil)
+    }
+}

@@ -3,6 +3,7 @@ import Reports
 import Stance
 import ThreadModel
 import Testing
+import Topics
 
 /// Writes sample pages for a look in a browser: `THREADLENS_HTML_OUT=/tmp/pages swift test --filter PreviewTests`.
 @Suite("HTML previews")
@@ -22,7 +23,7 @@ struct PreviewTests {
         var input = Fixture.input()
         let agg = StanceAggregator()
         let all = input.threads.flatMap(\.comments)
-        var topics: [[String: Any]] = []
+        var topics: [Topic] = []
         for t in 0..<12 {
             let label = t % 3 == 0 ? "a very long topic label about toolchains, maintainers, drivers and the future of the kernel \(t)" : "topic \(t)"
             topics.append(Fixture.topic(id: t, label: label, terms: ["term\(t)", "kernel"], size: t + 1, representatives: []))

@@ -26,6 +26,22 @@ import Sentiment
         for f in files { _ = try StanceProfile.load(path: "\(dir)/\(f)") }
     }
 
+    @Test func systemdExampleProfileWorksForItsDebate() throws {
+        let path = Fixture.packageRoot.appendingPathComponent("data/stance/systemd.yml").path
+        let c = StanceClassifier(profile: try StanceProfile.load(path: path))
+        let cases: [(String, StanceLabel)] = [
+            ("Socket activation and parallel boot make systemd worth it.", .pro),
+            ("systemd is a monolith that ignores the Unix philosophy.", .anti),
+            ("Binary logs are the reason I moved my servers to Devuan.", .anti),
+            ("Which init does Debian use on the installer image?", .neutral),
+            ("Pizza tonight, anyone?", .offTopic),
+        ]
+        for (text, label) in cases {
+            let s = Fixture.stance(text, classifier: c)
+            #expect(s.label == label, "\(text): \(s.label) \(s.evidence.map { "\($0.rule):\($0.matched)" })")
+        }
+    }
+
     @Test func defaultProfileOnIssueExamples() throws {
         let c = StanceClassifier(profile: try StanceProfile.load(path: Self.defaultPath))
         let cases: [(String, StanceLabel)] = [
@@ -106,6 +122,11 @@ import Sentiment
         #expect(e.message.contains("also a pro cue"))
     }
 
+    @Test func anchorsAreForReplyMarkersOnly() throws {
+        let e = try #require(error("name: x\ntarget: Rust\naliases: rust\ncues:\n  pro:\n    - {match: ^safe, weight: 0.5}\n"))
+        #expect(e.key == "cues.pro[0].match" && e.line == 6)
+    }
+
     @Test func patternsMustHoldAWord() throws {
         let e = try #require(error("name: x\ntarget: Rust\naliases: [rust, '***']\n"))
         #expect(e.key == "aliases[1]")
@@ -134,7 +155,19 @@ import Sentiment
 /// the cues are designed against, kept apart from the seed thread used for evaluation.
 @Suite struct DefaultProfileSentenceTests {
     @Test func handWrittenSentences() throws {
-        let url = try #require(Bundle.module.url(forResource: "Fixtures/sentences", withExtension: "tsv"))
+        let accuracy = try Self.accuracy(file: "sentences", report: true)
+        #expect(accuracy.value >= 0.9, "accuracy \(accuracy.value):\n\(accuracy.failures)")
+    }
+
+    /// Sentences written after the cues and not used to design them: a measure of how the
+    /// profile generalises. The floor sits just under the figure first measured.
+    @Test func heldOutSentences() throws {
+        let accuracy = try Self.accuracy(file: "sentences-heldout", report: true)
+        #expect(accuracy.value >= 0.4, "accuracy \(accuracy.value):\n\(accuracy.failures)")
+    }
+
+    static func accuracy(file: String, report: Bool) throws -> (value: Double, failures: String) {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/\(file)", withExtension: "tsv"))
         let rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
             .filter { !$0.hasPrefix("#") }
             .compactMap { line -> (StanceLabel, String)? in
@@ -142,7 +175,7 @@ import Sentiment
                 guard f.count == 2, let l = StanceLabel(rawValue: String(f[0])) else { return nil }
                 return (l, String(f[1]))
             }
-        #expect(rows.count >= 60)
+        #expect(rows.count >= 30)
         let lexicon = try Lexicon.load(directory: Fixture.packageRoot.appendingPathComponent("data/lexicons").path)
         let analyzer = SentimentAnalyzer(lexicon: lexicon)
         let c = StanceClassifier(profile: try StanceProfile.load(path: ProfileTests.defaultPath))
@@ -157,6 +190,9 @@ import Sentiment
         }
         let accuracy = 1 - Double(wrong.count) / Double(rows.count)
         let failures = wrong.joined(separator: "\n")
-        #expect(accuracy >= 0.9, "accuracy \(accuracy):\n\(failures)")
+        if report {
+            FileHandle.standardError.write(Data("\(file).tsv: accuracy \(String(format: "%.3f", accuracy)) on \(rows.count)\n".utf8))
+        }
+        return (accuracy, failures)
     }
 }

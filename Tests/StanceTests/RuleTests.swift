@@ -179,3 +179,20 @@ import ThreadModel
         #expect(Fixture.stance("Slashdot editors and their woke summary again.").label == .offTopic)
     }
 }
+
+@Suite struct SarcasmRuleTests {
+    @Test func explicitTagTurnsTheEvidenceAround() throws {
+        let plain = Fixture.stance("Memory safety is overrated anyway, C is all anyone needs.")
+        let tagged = Fixture.stance("Rust is a fad, memory safety is pure hype. /s")
+        #expect(tagged.label == .pro)
+        let e = try #require(tagged.evidence.first { $0.rule == "sarcasm" })
+        let others = tagged.evidence.filter { $0.rule != "sarcasm" }.reduce(0) { $0 + $1.weight }
+        #expect(close(e.weight, -2 * others))
+        #expect(!plain.evidence.contains { $0.rule == "sarcasm" })
+    }
+
+    @Test func pathsAndWordsEndingInSAreNotTags() {
+        #expect(!Fixture.stance("It lives in /usr/lib/s").evidence.contains { $0.rule == "sarcasm" })
+        #expect(!Fixture.stance("Rust is a fad, it is all hype, yes").evidence.contains { $0.rule == "sarcasm" })
+    }
+}

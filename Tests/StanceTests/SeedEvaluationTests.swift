@@ -130,7 +130,3 @@ struct SeedEvaluationTests {
         }
     }
 }
-
-extension StanceSource: CaseIterable {
-    public static var allCases: [StanceSource] { [.direct, .inherited, .inverted] }
-}

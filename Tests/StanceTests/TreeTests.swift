@@ -1,3 +1,5 @@
+import Foundation
+import Sentiment
 import Testing
 import ThreadModel
 @testable import Stance
@@ -98,5 +100,41 @@ import ThreadModel
         let c = Fixture.comment("Memory safety matters.")
         let s = Fixture.classifier.classify(c, sentiment: nil, parent: nil)
         #expect(s.label == .pro)
+    }
+}
+
+@Suite struct HardeningTests {
+    @Test func spansOutsideTheTextAndOverlappingSentencesDoNotCrash() {
+        var c = Fixture.comment("Rust is a fad. Memory safety matters.")
+        c.sentences = [Sentence(span: Span(30, 500)), Sentence(span: Span(0, 20)), Sentence(span: Span(5, 14))]
+        c.quotes = [QuoteSpan(span: Span(400, 900))]
+        let sentiment = CommentSentiment(key: c.key, scores: .init(),
+                                         sentences: [SentenceSentiment(span: Span(0, 9999), isQuoted: false,
+                                                                       scores: .init(compound: 0.9))])
+        let s = Fixture.classifier.classify(c, sentiment: sentiment, parent: nil)
+        #expect(s.score >= -1 && s.score <= 1)
+        #expect(close(s.evidence.reduce(0) { $0 + $1.contribution }, s.score, tolerance: 1e-12))
+    }
+
+    @Test func unicodeAndControlCharacters() {
+        let s = Fixture.stance("Rüst ist 💥 \u{0}\u{7} memory\u{00A0}safety — «hype»\r\n\t¿fad?")
+        #expect(s.evidence.contains { $0.matched == "hype" })
+        #expect(s.score >= -1 && s.score <= 1)
+    }
+
+    @Test func throughputOnATypicalThread() {
+        // 20,000 comments of about 60 words: prints the rate; guards only against a pathological slow-down.
+        let body = "I have written kernel C for years and Rust is safer than C for new drivers, but the hype is tiring. "
+            + "Memory safety matters, and the maintenance burden is real. No spec is a problem. Exactly."
+        let comments = (0..<20_000).map { i in
+            Fixture.comment(body, id: String(i), parent: i % 10 == 0 ? nil : String(i - 1))
+        }
+        let t = DiscussionThread(id: "big", source: .jsonl, file: "x", comments: comments)
+        let start = Date()
+        let out = Fixture.classifier.run(threads: [t], sentiments: [:])
+        let elapsed = Date().timeIntervalSince(start)
+        FileHandle.standardError.write(Data("stance: \(out.count) comments in \(String(format: "%.2f", elapsed)) s\n".utf8))
+        #expect(out.count == 20_000)
+        #expect(elapsed < 120)
     }
 }

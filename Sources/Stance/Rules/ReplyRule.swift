@@ -72,7 +72,7 @@ enum ReplyRule {
     static func rebuttal(parent: CommentStance, options: StanceOptions) -> StanceEvidence {
         let note = "quotes parent \(parent.key.commentID) (\(parent.label.rawValue), "
             + "score \(rounded(parent.score))) and answers it"
-        return .raw("reply-rebuts", "", nil, -options.quotingReplyFactor * parent.score, note: note)
+        return .raw("reply-rebuts", "(quotes the parent)", nil, -options.quotingReplyFactor * parent.score, note: note)
     }
 
     /// Whether the comment quotes its parent: linked to it by a quote, or holding a quote of it.
