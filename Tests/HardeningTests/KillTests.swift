@@ -9,13 +9,14 @@ import Glibc
 ///
 /// The first night is published undisturbed; a calibration run (`--full`, in a copy) times each stage.
 /// Then the second night is started again and again with `--full` and killed: for each phase
-/// (start-up, ingest, sentiment+stance, topics, reports, store-and-publish) at `THREADLENS_KILL_PER_PHASE`
-/// (default 4) random offsets inside that phase, found by following the run's log. After each kill the
-/// `latest` link, every published byte and the store's run count must be as before, or (when the kill
-/// came after the run had published) the run must be complete. Finally an undisturbed run must succeed.
+/// (start-up, ingest, store-read, sentiment+stance, topics, reports, store-commit, publish) at
+/// `THREADLENS_KILL_PER_PHASE` (default 4) random offsets inside that phase, found by following the run's log. After each kill the
+/// `latest` link, every byte of every earlier report and the store's run count must be as before (a
+/// killed run's own date folder may appear only whole), or, when the run finished before the signal,
+/// it must be complete. Finally an undisturbed run must succeed.
 /// Kill offsets come from `THREADLENS_KILL_SEED` (default 20260110), so a failure can be replayed.
 @Suite(.serialized) struct KillTests {
-    static let phases = ["start-up", "ingest", "sentiment+stance", "topics", "reports", "publish"]
+    static let phases = ["start-up", "ingest", "store-read", "sentiment+stance", "topics", "reports", "store-commit", "publish"]
 
     /// The stage a log line opens, as written by the runner's structured log.
     static func phaseStarts(_ log: String) -> [String] {
@@ -23,7 +24,7 @@ import Glibc
         for line in log.split(separator: "\n") {
             if line.contains("msg=\"stage started\""), let r = line.range(of: "stage=") {
                 out.append(String(line[r.upperBound...].prefix { $0 != " " }))
-            } else if line.contains("msg=\"stage finished\""), line.contains("stage=reports") {
+            } else if line.contains("msg=\"stage finished\""), line.contains("stage=store-commit") {
                 out.append("publish")
             }
         }
@@ -78,8 +79,22 @@ import Glibc
                     continue
                 }
                 seen[killedAt, default: 0] += 1
+                if after.latest == "2026-01-11", baseline.latest != after.latest {
+                    // Killed after `latest` moved (while pruning or exiting): the run had published,
+                    // and what it published must be whole.
+                    #expect(after.files.keys.contains("2026-01-11/manifest.json"), "latest moved to a partial folder")
+                    for (name, data) in baseline.files { #expect(after.files[name] == data, "published run changed \(name)") }
+                    baseline = after
+                    continue
+                }
                 #expect(after.latest == baseline.latest, "kill in \(killedAt) moved latest to \(after.latest ?? "nil")")
-                #expect(after.files == baseline.files, "kill in \(killedAt) changed published reports")
+                // Every earlier report is intact. The killed run's own date folder may have been renamed
+                // into place just before the kill (latest not yet moved): it must then be complete.
+                for (name, data) in baseline.files where !name.hasPrefix("2026-01-11/") {
+                    #expect(after.files[name] == data, "kill in \(killedAt) changed \(name)")
+                }
+                let own = after.files.keys.filter { $0.hasPrefix("2026-01-11/") }
+                #expect(own.isEmpty || own.contains("2026-01-11/manifest.json"), "kill in \(killedAt) left a partial 2026-01-11/")
                 if after.runs == baseline.runs + 1 {
                     // Killed between the store's commit and the rename of the report folder.
                     storeAhead += 1
@@ -118,8 +133,10 @@ import Glibc
             out[stage] = Double(line[t.upperBound...].prefix { $0 != " " }) ?? 0
         }
         let rest = max(0.02, total - out.values.reduce(0, +))
-        out["start-up"] = rest * 0.6
-        out["publish"] = rest * 0.4
+        // What the stages do not cover is mostly process start-up (loading lexicons and the profile);
+        // publishing is two renames, so kills aimed at it go in within a few milliseconds.
+        out["start-up"] = rest
+        out["publish"] = 0.005
         return out
     }
 
