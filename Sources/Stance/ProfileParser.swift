@@ -54,7 +54,7 @@ struct ProfileParser {
             guard case .sequence(let items) = list else { throw fail(list, key, "expected a list of cues") }
             for (i, item) in items.enumerated() {
                 let k = "\(key)[\(i)]"
-                let m = try mapping(item, key: k, allowed: ["match", "weight", "note", "negatable"])
+                let m = try mapping(item, key: k, allowed: ["match", "weight", "note", "negatable", "said_of"])
                 let phrases = try patterns(required(m, "match", in: item, key: k), key: "\(k).match")
                 if let anchored = phrases.first(where: { $0.trimmingSpaces().hasPrefix("^") }) {
                     throw fail(item, "\(k).match", "'\(anchored)': '^' anchors reply markers only, not cues")
@@ -69,13 +69,20 @@ struct ProfileParser {
                     guard let b = n.bool else { throw fail(n, "\(k).negatable", "expected true or false, found '\(n.string ?? "?")'") }
                     negatable = b
                 }
+                var saidOf: StanceCue.Side? = nil
+                if let n = m["said_of"] {
+                    guard let v = n.string, let side = StanceCue.Side(rawValue: v) else {
+                        throw fail(n, "\(k).said_of", "expected target or other_side, found '\(n.string ?? "?")'")
+                    }
+                    saidOf = side
+                }
                 for p in phrases {
                     let folded = TermPattern(p)?.words.joined(separator: " ") ?? p
                     if let (other, line) = seen[folded], other != direction {
                         throw fail(item, "\(k).match", "'\(p)' is also a \(other.rawValue) cue (line \(line))")
                     }
                     seen[folded] = (direction, item.mark?.line ?? 0)
-                    out.append(StanceCue(match: p, stance: direction, weight: w, note: note, negatable: negatable))
+                    out.append(StanceCue(match: p, stance: direction, weight: w, note: note, negatable: negatable, saidOf: saidOf))
                 }
             }
         }

@@ -13,6 +13,11 @@ import ThreadModel
 /// `Clauses.isReported`) or inside inline quotation marks is the position being
 /// described, usually to answer it: it too is turned around at half strength (× `negationFactor`,
 /// multiplied with a negation's own factor when both apply).
+///
+/// A cue with `said_of` describes one side's people or conduct ("toxic" of the target's,
+/// "gatekeeping" of the other side's). In a sentence that names only the opposite side it turns
+/// around at full weight ("the C old guard is toxic" leans pro; "Rust folks are stubborn"
+/// leans anti); its note starts "said of the other side:" or "said of the target:".
 enum CueRule {
     static let name = "cue"
 
@@ -25,11 +30,25 @@ enum CueRule {
                                             lowerBound: v.sentences[s].tokens.lowerBound)
             let reported = cue.negatable && (quoted.contains { $0.overlaps(m.span) }
                 || Clauses.isReported(m.tokens.lowerBound, in: v.sentences[s].tokens, tokens: v.tokens))
+            let flipped = saidOfOppositeSide(cue, sentence: s, v)
             let w = cue.signedWeight * v.factor[m.tokens.lowerBound] * (negated ? options.negationFactor : 1)
-                * (reported ? options.negationFactor : 1)
+                * (reported ? options.negationFactor : 1) * (flipped ? -1 : 1)
             let note = (negated ? "negated: " : "") + (reported ? "reported, not claimed: " : "")
+                + (flipped ? (cue.saidOf == .target ? "said of the other side: " : "said of the target: ") : "")
                 + (cue.note.isEmpty ? "\(cue.stance.rawValue) cue" : cue.note)
             return .raw(name, cue.match, m.span, w, note: note)
+        }
+    }
+
+    /// Whether a directed cue stands in a sentence naming only the side opposite to the one it is
+    /// said of.
+    static func saidOfOppositeSide(_ cue: StanceCue, sentence s: Int, _ v: CommentView) -> Bool {
+        guard let side = cue.saidOf else { return false }
+        let target = !v.matches(v.target, inSentence: s).isEmpty
+        let other = !v.matches(v.otherSide, inSentence: s).isEmpty
+        switch side {
+        case .target: return other && !target
+        case .otherSide: return target && !other
         }
     }
 }
