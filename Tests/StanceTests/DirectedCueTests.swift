@@ -152,3 +152,21 @@ struct DirectedCueTests {
         #expect(StanceClassifier.named(spanned, in: Fixture.comment("Rust is fine")).matched == "Rust")
     }
 }
+
+/// Cues mentioned rather than used.
+struct MentionedCueTests {
+    @Test func aCueInScareQuotesIsTurnedAround() throws {
+        let s = Fixture.stance("I have read the Rust forums for years and never saw anything \"zealot\" like there.")
+        let e = try #require(s.evidence.first { $0.rule == "cue" })
+        #expect(e.weight > 0 && e.note.hasPrefix("reported, not claimed:"))
+        let plain = Fixture.stance("The Rust forums are full of zealots.")
+        #expect(plain.evidence.first { $0.rule == "cue" }.map { $0.weight < 0 } == true)
+    }
+
+    @Test func rarelyAndSeldomNegate() throws {
+        for text in ["Rust is rarely hype in practice.", "It is seldom a fad for long."] {
+            let e = try #require(Fixture.stance(text).evidence.first { $0.rule == "cue" })
+            #expect(e.weight > 0 && e.note.hasPrefix("negated:"), "\(text)")
+        }
+    }
+}

@@ -12,7 +12,8 @@ import ThreadModel
 /// A negatable cue in reported speech ("someone says C is fine", "people claim it is hype"; see
 /// `Clauses.isReported`) or inside inline quotation marks is the position being
 /// described, usually to answer it: it too is turned around at half strength (× `negationFactor`,
-/// multiplied with a negation's own factor when both apply).
+/// multiplied with a negation's own factor when both apply). So is a cue inside quotation marks
+/// around fewer words, scare quotes that keep the word at a distance ("anything \"toxic\"").
 ///
 /// A cue with `said_of` describes one side's people or conduct ("toxic" of the target's,
 /// "gatekeeping" of the other side's). In a sentence that names only the opposite side it turns
@@ -23,12 +24,16 @@ enum CueRule {
 
     static func apply(_ v: CommentView, profile: CompiledProfile, options: StanceOptions) -> [StanceEvidence] {
         let quoted = v.cues.isEmpty ? [] : ReplyRule.inlineQuotes(v)
+        // A cue alone in quotation marks is mentioned, not used: scare quotes keep the word at a
+        // distance ("I rarely see anything \"toxic\"", "so-called \"hype\"").
+        let scare = v.cues.isEmpty ? [] : ReplyRule.inlineQuotes(v, minWords: 1)
         return v.cues.map { m in
             let cue = profile.cueInfo[m.pattern]
             let s = v.sentenceOf[m.tokens.lowerBound]
             let negated = cue.negatable && Clauses.isNegated(m.tokens.lowerBound, tokens: v.tokens,
                                             lowerBound: v.sentences[s].tokens.lowerBound)
             let reported = cue.negatable && (quoted.contains { $0.overlaps(m.span) }
+                || scare.contains { $0.start < m.span.start && m.span.end < $0.end }
                 || Clauses.isReported(m.tokens.lowerBound, in: v.sentences[s].tokens, tokens: v.tokens))
             let flipped = saidOfOppositeSide(cue, sentence: s, v)
             let w = cue.signedWeight * v.factor[m.tokens.lowerBound] * (negated ? options.negationFactor : 1)
