@@ -39,6 +39,11 @@ import Testing
         #expect(r.stderr.contains("level=info"))
         #expect(r.stderr.contains("msg=\"stage finished\""))
         #expect(!r.stderr.contains("\r"))
+        // Every line opens with a UTC timestamp in ISO 8601, whole seconds.
+        let stamp = /^ts=\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z level=/
+        let lines = r.stderr.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines { #expect(line.prefixMatch(of: stamp) != nil, "\(line)") }
     }
 
     @Test(.enabled(if: binaryBuilt, "skipped: .build/debug/threadlens is missing; run `swift build` (make test does)"))
