@@ -94,7 +94,7 @@ enum TopicFiles {
         for x in result.assignments {
             a += "\(CSV.cell(x.documentID)),\(x.topic),\(fixed(x.similarity, 6)),\(x.isOutlier)\n"
         }
-        try Data(a.utf8).write(to: dir.appendingPathComponent("assignments.csv"))
+        try Data(a.utf8).write(to: dir.appendingPathComponent("assignments.csv"), options: .atomic)
 
         var t = "topic,size,outliers,mean_similarity,label,terms,representatives\n"
         for topic in result.topics {
@@ -103,13 +103,13 @@ enum TopicFiles {
                          CSV.cell(topic.representatives.joined(separator: " "))]
             t += cells.joined(separator: ",") + "\n"
         }
-        try Data(t.utf8).write(to: dir.appendingPathComponent("topics.csv"))
+        try Data(t.utf8).write(to: dir.appendingPathComponent("topics.csv"), options: .atomic)
 
         var s = "k,silhouette,objective,chosen\n"
         for score in result.kScores {
             s += "\(score.k),\(fixed(score.silhouette, 6)),\(fixed(score.objective, 6)),\(score.k == result.k)\n"
         }
-        try Data(s.utf8).write(to: dir.appendingPathComponent("k-scores.csv"))
+        try Data(s.utf8).write(to: dir.appendingPathComponent("k-scores.csv"), options: .atomic)
     }
 
     /// `value` with `digits` decimals, rounded half away from zero (fast; no `String(format:)`).
