@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import Pipeline
 import Reports
 import Topics
 
@@ -16,6 +17,7 @@ struct TopicsCommand: ParsableCommand {
         abstract: "Cluster comments into labelled topics.",
         discussion: """
             Examples:
+              threadlens topics data/samples --out reports/topics
               threadlens topics data/samples/*.jsonl --out reports/topics
               threadlens topics comments.jsonl --k 6 --seed 7 --out /tmp/topics
               threadlens topics thread.mbox --k-min 2 --k-max 10 --out /tmp/topics
@@ -23,7 +25,7 @@ struct TopicsCommand: ParsableCommand {
             Exit codes: 0 success, 1 the run failed, 2 usage error.
             """)
 
-    @Argument(help: "Input files (any format ingest reads; JSONL with id/text included).")
+    @Argument(help: "Input files, folders or globs (any format ingest reads; JSONL with id/text included).")
     var inputs: [String] = []
 
     @Option(help: "A fixed number of topics.")
@@ -57,10 +59,19 @@ struct TopicsCommand: ParsableCommand {
         if let kMin, kMax == nil { options.kMax = max(options.kMax, kMin) }
         do { try options.validate() } catch { throw usage("\(error)") }
 
+        var files: [String] = []
+        do {
+            for input in inputs {
+                let found = try InputFiles.expand(input)
+                if found.isEmpty { throw usage("\(input): no such file (or the glob matches nothing)") }
+                files += found.filter { !files.contains($0) }
+            }
+        } catch let error as InputFiles.GlobError { throw usage("\(error)") }
+
         let result: TopicResult
         let documents: [TopicDocument]
         do {
-            let ingest = try Ingestor().read(paths: inputs)
+            let ingest = try Ingestor().read(paths: files)
             for problem in ingest.problems { Self.stderr("\(problem)") }
             let comments = ingest.threads.flatMap(\.comments)
             var seen: [String: Int] = [:]
