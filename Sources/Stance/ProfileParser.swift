@@ -33,8 +33,8 @@ struct ProfileParser {
         if let o = top["off_topic"] { profile.offTopic = try offTopic(o) }
         if let r = top["replies"] {
             let m = try mapping(r, key: "replies", allowed: ["agree", "disagree"])
-            if let a = m["agree"] { profile.agree = try patterns(a, key: "replies.agree") }
-            if let d = m["disagree"] { profile.disagree = try patterns(d, key: "replies.disagree") }
+            if let a = m["agree"] { profile.agree = try replyMarkers(a, key: "replies.agree") }
+            if let d = m["disagree"] { profile.disagree = try replyMarkers(d, key: "replies.disagree") }
         }
         guard TermPattern(profile.target) != nil else {
             throw fail(top["target"], "target", "expected a name with at least one letter or digit")
@@ -143,6 +143,27 @@ struct ProfileParser {
             }
             return s.string
         }
+    }
+
+    /// Words so common that, as an unanchored one-word reply marker, they would match almost
+    /// every reply (a YAML flow list splits `[yeah, because]` into two such markers).
+    static let commonWords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "because", "but", "by", "for", "from", "i", "if", "in", "is",
+        "it", "just", "of", "on", "or", "so", "that", "the", "then", "this", "to", "was", "we", "well", "with",
+        "yeah", "yes", "you",
+    ]
+
+    /// Reply markers: phrases as `patterns`, and no unanchored marker of one common word.
+    private func replyMarkers(_ node: Node, key: String) throws -> [String] {
+        let out = try patterns(node, key: key)
+        let items: [Node] = node.sequence.map { Array($0) } ?? [node]
+        for (i, (p, item)) in zip(out, items).enumerated() {
+            guard let t = TermPattern(p), !t.anchored, t.words.count == 1, Self.commonWords.contains(t.words[0]) else { continue }
+            let k = items.count > 1 || node.sequence != nil ? "\(key)[\(i)]" : key
+            throw fail(item, k, "'\(p)' is a common word: unanchored it matches almost every reply; "
+                       + "anchor it ('^\(p)') or write a phrase (quote one holding a comma: 'yeah, because')")
+        }
+        return out
     }
 
     // MARK: - Errors

@@ -98,6 +98,20 @@ struct DirectedCueTests {
         #expect(t["3"]?.label == .anti, "\(String(describing: t["3"]))")
     }
 
+    @Test func anUnanchoredCommonWordIsRejectedAsAReplyMarker() throws {
+        let bad = "name: x\ntarget: Rust\naliases: rust\nreplies:\n  disagree: [nonsense, yeah, because]\n"
+        do {
+            _ = try StanceProfile.parse(yaml: bad, path: "x.yml")
+            Issue.record("a one-word common marker was accepted")
+        } catch let e as ProfileError {
+            #expect(e.key == "replies.disagree[1]" && e.line == 5, "\(e)")
+            #expect(e.message.contains("'yeah' is a common word"))
+        }
+        let good = "name: x\ntarget: Rust\naliases: rust\nreplies:\n  disagree: [nonsense, ^yeah, 'yeah, because']\n"
+        let p = try StanceProfile.parse(yaml: good, path: "x.yml")
+        #expect(p.disagree == ["nonsense", "^yeah", "yeah, because"])
+    }
+
     @Test func shippedArgumentCues() {
         let cases: [(String, StanceLabel)] = [
             ("The compiler refuses to build code with a data race in it, which is the point.", .pro),
