@@ -19,6 +19,7 @@ public enum GemmCounter {
         public var cpuSeconds = 0.0
         /// GFLOP/s over the counted calls on wall time (0 when none were counted).
         public var gflops: Double { seconds > 0 ? flops / seconds / 1e9 : 0 }
+        public init() {}
         /// GFLOP/s on the calling threads' CPU time (meaningful with one BLAS thread).
         public var cpuGflops: Double { cpuSeconds > 0 ? flops / cpuSeconds / 1e9 : 0 }
     }

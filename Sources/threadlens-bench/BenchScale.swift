@@ -8,7 +8,8 @@ import Glibc
 
 // The scale benchmark's subcommands (scripts/bench/run-all.sh runs each case in its own process):
 //   generate --comments N --format jsonl|mbox|lines --seed S --out FILE
-//   gemm [--n 2000] [--repeats 3]            dgemm rate of the loaded BLAS on a square product
+//   gemm [--n 2000] [--shape MxKxN] [--repeats 3]
+//                                            dgemm rate of the loaded BLAS on a square (or given) product
 //   nightly --input FILE [--data DIR] [--pipeline Pipelines/nightly.yml] [--work DIR]
 //                                            the whole nightly pipeline on FILE, with the gemm counter on
 //   blas                                     the BLAS library loaded and its threads
@@ -41,13 +42,17 @@ func benchGemm(_ args: [String]) {
     let options = scaleOptions(args)
     let n = Int(options["n"] ?? "") ?? 2000
     let repeats = Int(options["repeats"] ?? "") ?? 3
-    var a = Matrix(rows: n, cols: n), b = Matrix(rows: n, cols: n)
+    // --shape MxKxN times an (M x K)·(K x N) product instead, e.g. the tall, thin ones of k-means.
+    let shape = (options["shape"] ?? "").split(separator: "x").compactMap { Int($0) }
+    let (rows, inner, cols) = shape.count == 3 ? (shape[0], shape[1], shape[2]) : (n, n, n)
+    var a = Matrix(rows: rows, cols: inner), b = Matrix(rows: inner, cols: cols)
     var rng = SeedMix(state: 7)
-    for i in a.storage.indices { a.storage[i] = rng.unit() - 0.5; b.storage[i] = rng.unit() - 0.5 }
-    var c = Matrix(rows: n, cols: n)
+    for i in a.storage.indices { a.storage[i] = rng.unit() - 0.5 }
+    for i in b.storage.indices { b.storage[i] = rng.unit() - 0.5 }
+    var c = Matrix(rows: rows, cols: cols)
     BLAS.gemm(a, .none, b, .none, alpha: 1, beta: 0, into: &c)  // warm-up: threads started, pages touched
     var rates: [Double] = [], cpuRates: [Double] = []
-    let flops = 2 * Double(n) * Double(n) * Double(n)
+    let flops = 2 * Double(rows) * Double(inner) * Double(cols)
     for _ in 0..<repeats {
         let t0 = DispatchTime.now().uptimeNanoseconds
         let c0 = GemmCounter.threadCPUSeconds()
@@ -60,7 +65,7 @@ func benchGemm(_ args: [String]) {
     rates.sort()
     cpuRates.sort()
     // With one BLAS thread the product runs on this thread, so its CPU time is the load-proof figure.
-    print("gemm\tn=\(n)\tblas_threads=\(BLASInfo.threadCount())\trepeats=\(repeats)"
+    print("gemm\tn=\(shape.count == 3 ? "\(rows)x\(inner)x\(cols)" : "\(n)")\tblas_threads=\(BLASInfo.threadCount())\trepeats=\(repeats)"
           + "\tgflops_median=\(String(format: "%.2f", rates[rates.count / 2]))\tgflops_best=\(String(format: "%.2f", rates.last ?? 0))"
           + "\tgflops_cpu_median=\(String(format: "%.2f", cpuRates[cpuRates.count / 2]))"
           + "\tchecksum=\(String(format: "%.3f", c.storage[0]))")

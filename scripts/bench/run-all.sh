@@ -9,6 +9,8 @@
 # Environment: BENCH_SIZES (default "100000 300000 1000000"), BENCH_QUICK=1 (sizes 2000 and 20000, one
 # repetition), BENCH_REPEATS (default 3) and BENCH_REF_REPEATS (default: BENCH_REPEATS) repetitions,
 # BENCH_LARGE_REPEATS (default: BENCH_REPEATS) for sizes over 100k (the 1M references take many minutes),
+# BENCH_REF_MAX_SIZE (run the references only up to this size; default every size), BENCH_SKIP (stages
+# not to run, e.g. "nightly ingest-mbox"; tfidf also skips lsa-kmeans), BENCH_OURS=0 (references only),
 # BENCH_SEED (default 1), BENCH_DIR (scratch folder, default a temp dir), OPENBLAS_NUM_THREADS
 # (default 1; the Makefile exports it), BENCH_BIN (default .build/release/threadlens-bench). The older per-stage scripts (ingest.sh, sentiment.sh, topics.sh,
 # pipeline.sh) still run their fixed corpora on their own.
@@ -23,6 +25,7 @@ else
 fi
 ref_reps="${BENCH_REF_REPEATS:-$reps}"
 large_reps="${BENCH_LARGE_REPEATS:-$reps}"  # repetitions (ours and references) for sizes over 100k
+ref_max="${BENCH_REF_MAX_SIZE:-0}"            # references only up to this size (0: every size)
 seed="${BENCH_SEED:-1}"
 bin="${BENCH_BIN:-.build/release/threadlens-bench}"
 [ -x "$bin" ] || swift build -c release --product threadlens-bench >&2
@@ -38,8 +41,11 @@ printf 'version\trun\tstage\tsize\timpl\trep\titems\tmb\twall_s\tcpu_s\tpeak_rss
 # measure STAGE SIZE IMPL REP ITEMS FILE PARSER -- COMMAND...: runs COMMAND under /usr/bin/time, asks PARSER
 # (a function reading the command's stdout) for "wall cpu extra" and appends a raw row; the peak RSS is
 # the process's maximum resident set (kB from /usr/bin/time).
+skipped() { case " ${BENCH_SKIP:-} " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 measure() {
   local stage=$1 size=$2 impl=$3 rep=$4 items=$5 file=$6 parser=$7; shift 8
+  if skipped "$stage"; then return 0; fi
+  if [ "${BENCH_OURS:-1}" = 0 ] && [ "$impl" = threadlens ]; then return 0; fi
   if ! /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" > "$work/out" 2> "$work/err"; then
     echo "bench: $stage $impl $size failed: $(tail -3 "$work/err")" >&2
     return 0
@@ -97,6 +103,7 @@ for n in $sizes; do
   jl="$work/gen-$n.jsonl"; mb="$work/gen-$n.mbox"; ln="$work/gen-$n.lines"
   n_reps=$reps; n_ref_reps=$ref_reps
   if [ "$n" -gt 100000 ]; then n_reps=$large_reps; n_ref_reps=$(( large_reps < ref_reps ? large_reps : ref_reps )); fi
+  if [ "$ref_max" -gt 0 ] && [ "$n" -gt "$ref_max" ]; then n_ref_reps=0; fi
   for rep in $(seq 1 "$n_reps"); do
     echo "== bench: $n comments, repetition $rep of $n_reps"
     measure ingest-jsonl "$n" threadlens "$rep" "$n" "$jl" p_ingest -- "$bin" ingest read "$jl"
@@ -106,9 +113,11 @@ for n in $sizes; do
     measure tfidf "$n" threadlens "$rep" "$n" "$jl" p_topics_tfidf -- "$bin" topics --input "$jl" --name "gen-$n" --k 8 --seed 42
     cp "$work/out" "$work/topics.out"
     # LSA + k-means ran in the same process as TF-IDF: the same peak memory.
+    if ! skipped tfidf && [ "${BENCH_OURS:-1}" != 0 ]; then
     parsed="$(p_topics_lsa < "$work/topics.out")"
     tail -1 "$raw" | awk -F'\t' -v OFS='\t' -v w="$(cut -f1 <<< "$parsed")" -v c="$(cut -f2 <<< "$parsed")" \
       -v e="$(cut -f3- <<< "$parsed")" '{ $3 = "lsa-kmeans"; $9 = w; $10 = c; $12 = e; print }' | tee -a "$raw"
+    fi
     measure nightly "$n" threadlens "$rep" "$n" "$jl" p_kv -- "$bin" nightly --input "$jl" --data data
   done
   for rep in $(seq 1 "$n_ref_reps"); do
@@ -118,9 +127,11 @@ for n in $sizes; do
     measure sentiment-vader "$n" vaderSentiment-3.3.2 "$rep" "$n" "$ln" p_sentiment -- "$py" scripts/bench/sentiment_ref.py "$ln" "gen-$n"
     measure tfidf "$n" scikit-learn-1.9.1 "$rep" "$n" "$jl" p_topics_tfidf -- "$py" scripts/bench/topics_sklearn.py "$jl" "gen-$n" 8 42
     cp "$work/out" "$work/topics.out"
+    if ! skipped tfidf; then
     parsed="$(p_topics_lsa < "$work/topics.out")"
     tail -1 "$raw" | awk -F'\t' -v OFS='\t' -v w="$(cut -f1 <<< "$parsed")" -v c="$(cut -f2 <<< "$parsed")" \
       -v e="$(cut -f3- <<< "$parsed")" '{ $3 = "lsa-kmeans"; $9 = w; $10 = c; $12 = e; print }' | tee -a "$raw"
+    fi
   done
   [ -n "${BENCH_DIR:-}" ] || rm -f "$work/gen-$n".*
 done
