@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import Logging
 import Reports
 import Sentiment
@@ -51,13 +52,16 @@ public struct PipelineRunner: Sendable {
 
         func timed<T>(_ stage: String, items: (T) -> Int, _ body: () throws -> T) throws -> T {
             let t0 = Date()
+            let cpu0 = ProcessClock.cpuSeconds()
             logger.info("stage started", metadata: ["stage": "\(stage)"])
             let value = try body()
             let seconds = Date().timeIntervalSince(t0)
+            let cpu = ProcessClock.cpuSeconds() - cpu0
             timings.append(StageTiming(stage: stage, seconds: seconds, items: items(value)))
             progress?(StageProgress(stage: stage, done: items(value), total: items(value), elapsed: seconds, finished: true))
             logger.info("stage finished", metadata: [
                 "stage": "\(stage)", "items": "\(items(value))", "seconds": "\(String(format: "%.3f", seconds))",
+                "cpu_seconds": "\(String(format: "%.3f", cpu))",
             ])
             return value
         }
@@ -83,14 +87,22 @@ public struct PipelineRunner: Sendable {
         let store = pipeline.store.enabled && options.publish == .dated ? try RunStore(path: pipeline.storePath) : nil
         let settingsHash = store == nil ? "" : RunSettingsHash.make(
             toolVersion: options.toolVersion, pipeline: pipeline, lexiconDirectory: lexiconDir, profileText: profileText)
-        let (hashes, unchanged, reused) = try timed("store-read", items: { $0.1.count }) {
+        let (hashes, commentHashes, unchanged, reused) = try timed("store-read", items: { $0.2.count }) {
+            // Content hashes on every core, in thread order.
+            let computed = Parallel.mapChunks(count: threads.count, chunkSize: 64) { range in
+                range.map { ContentHash.hashes(threads[$0]) }
+            }.flatMap { $0 }
             var hashes: [String: String] = [:]
-            for t in threads { hashes[t.id] = ContentHash.thread(t) }
+            var commentHashes: [String: [String]] = [:]
+            for (t, h) in zip(threads, computed) {
+                hashes[t.id] = h.thread
+                commentHashes[t.id] = h.comments
+            }
             let cached = options.full ? [:] : try store?.cachedThreads() ?? [:]
             let unchanged = Set(threads.filter {
                 cached[$0.id] == CachedThread(contentHash: hashes[$0.id] ?? "", settingsHash: settingsHash)
             }.map(\.id))
-            return (hashes, unchanged, try store?.cachedResults(threads: unchanged) ?? ([:], [:]))
+            return (hashes, commentHashes, unchanged, try store?.cachedResults(threads: unchanged) ?? ([:], [:]))
         }
         var (sentiments, stances) = reused
         let fresh = threads.filter { t in
@@ -173,7 +185,7 @@ public struct PipelineRunner: Sendable {
                 ?? Self.json(info)
             try timed("store-commit", items: { _ in threads.count }) { try store.commit(RunRecord(
                 run: info, full: options.full, manifestJSON: manifest, threads: threads, contentHashes: hashes,
-                unchanged: unchanged.subtracting(fresh.map(\.id)), settingsHash: settingsHash, sentiments: sentiments,
+                commentHashes: commentHashes, unchanged: unchanged.subtracting(fresh.map(\.id)), settingsHash: settingsHash, sentiments: sentiments,
                 stances: stances, topics: tracked.topics, topicOf: topicOf, history: today, historyCutoff: historyCutoff)) }
             info.stageTimings = timings
         }
