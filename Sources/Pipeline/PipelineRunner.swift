@@ -110,6 +110,16 @@ public struct PipelineRunner: Sendable {
         }
         logger.info("incremental", metadata: ["analyse": "\(fresh.count)", "unchanged": "\(threads.count - fresh.count)"])
 
+        // Topics over everything need only the comments' own words, so they run beside sentiment and
+        // stance: the topics' single-threaded stretches (k-means, LSA) fill the core the chunked
+        // sentiment and stance work leaves idle. Both are deterministic; neither reads the other.
+        let topicsRun = BackgroundStage(stage: "topics", logger: logger, progress: progress,
+                                        items: { $0.0.assignments.count }) {
+            do { return try stages.topics(threads) } catch let e as RunError { throw e } catch {
+                throw RunError(stage: "topics", "\(error)")
+            }
+        }
+
         // Sentiment and stance on new or changed threads only.
         let analysed = try timed("sentiment+stance", items: { _ in fresh.reduce(0) { $0 + $1.comments.count } }) {
             stages.analyse(fresh, analyzer: analyzer, classifier: classifier)
@@ -117,12 +127,10 @@ public struct PipelineRunner: Sendable {
         sentiments.merge(analysed.0) { _, new in new }
         stances.merge(analysed.1) { _, new in new }
 
-        // Topics over everything, with stable ids.
-        let (rawTopics, rawAssignments) = try timed("topics", items: { $0.0.assignments.count }) {
-            do { return try stages.topics(threads) } catch let e as RunError { throw e } catch {
-                throw RunError(stage: "topics", "\(error)")
-            }
-        }
+        // Topics, with stable ids.
+        let topicsOutcome = topicsRun.wait()
+        timings.append(topicsOutcome.timing)
+        let (rawTopics, rawAssignments) = try topicsOutcome.result.get()
         let previous = try store?.previousTopics(before: runDate)
         let nextID = (try store?.maxTopicID(before: runDate) ?? 0) + 1
         let tracked = TopicTracker(threshold: pipeline.topics.matchThreshold)
@@ -210,5 +218,39 @@ public struct PipelineRunner: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
+
+/// A stage run on a background thread while the caller does other work; `wait()` returns its
+/// result and timing (wall seconds from its own start, as for the stages run in line).
+final class BackgroundStage<Value: Sendable>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var outcome: (result: Result<Value, Error>, timing: StageTiming)?
+
+    init(stage: String, logger: Logger, progress: ProgressHandler?, items: @escaping @Sendable (Value) -> Int = { _ in 0 },
+         _ body: @escaping @Sendable () throws -> Value) {
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            let t0 = Date()
+            logger.info("stage started", metadata: ["stage": "\(stage)"])
+            let result = Result { try body() }
+            let seconds = Date().timeIntervalSince(t0)
+            let count = (try? result.get()).map(items) ?? 0
+            if case .success = result {
+                progress?(StageProgress(stage: stage, done: count, total: count, elapsed: seconds, finished: true))
+                logger.info("stage finished", metadata: [
+                    "stage": "\(stage)", "items": "\(count)", "seconds": "\(String(format: "%.3f", seconds))",
+                ])
+            }
+            // The group's wait orders this write before the reader's.
+            outcome = (result, StageTiming(stage: stage, seconds: seconds, items: count))
+            group.leave()
+        }
+    }
+
+    func wait() -> (result: Result<Value, Error>, timing: StageTiming) {
+        group.wait()
+        guard let outcome else { preconditionFailure("BackgroundStage finished without an outcome") }
+        return outcome
     }
 }

@@ -8,7 +8,7 @@ import ThreadModel
 import Topics
 
 /// The stages' work, each a function of its inputs; `PipelineRunner` sequences, times and stores them.
-struct RunStages {
+struct RunStages: Sendable {
     let pipeline: PipelineFile
     let progress: ProgressHandler?
 
