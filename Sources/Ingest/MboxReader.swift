@@ -88,7 +88,7 @@ struct MboxReader {
         }
         try finish(current, &context)
         if !sawAny { try context.skip(line: 0, code: "empty-file", "the file holds no messages") }
-        return try thread(mails, path: path, context: &context)
+        return try thread(&mails, path: path, context: &context)
     }
 
     /// Headers and body of one message into a draft.
@@ -128,7 +128,7 @@ struct MboxReader {
     }
 
     /// Parents from In-Reply-To/References, threads from each message's topmost ancestor.
-    func thread(_ mails: [Mail], path: String, context: inout ReadContext) throws -> [DiscussionThread] {
+    func thread(_ mails: inout [Mail], path: String, context: inout ReadContext) throws -> [DiscussionThread] {
         var index: [String: Int] = [:]
         for (k, m) in mails.enumerated() where index[m.draft.id] == nil { index[m.draft.id] = k }
         var parent = [Int](repeating: -1, count: mails.count)
@@ -161,8 +161,10 @@ struct MboxReader {
         var roots = Set<String>()
         var missingCounts: [String: (line: Int, count: Int)] = [:]
         var titles: [String: String] = [:]
-        for (k, m) in mails.enumerated() {
-            var d = m.draft
+        for k in mails.indices {
+            var d = mails[k].draft
+            // The comment keeps the body (compactly); the draft's copy goes now, not at the end.
+            mails[k].draft.rawText = ""
             let t = threadOf[k] ?? d.id
             if parent[k] >= 0 {
                 d.parentID = mails[parent[k]].draft.id
