@@ -142,6 +142,12 @@ struct JSONTape {
         if i < end { throw JSONError(kind: .syntax, offset: i, message: "unexpected text after the JSON value") }
     }
 
+    /// Drops the reference to the parsed bytes (the nodes keep their capacity): lets a line reader
+    /// reuse its buffer instead of copying it.
+    mutating func releaseBytes() {
+        bytes = []
+    }
+
     // MARK: Access
 
     var root: Int { 0 }
