@@ -5,6 +5,7 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
     case slashdot
     case hackernews
     case reddit
+    case lemmy
     case mbox
     case jsonl
     case csv
