@@ -40,6 +40,7 @@ struct JSONTape {
         self.bytes = bytes
         nodes.removeAll(keepingCapacity: true)
         stack.removeAll(keepingCapacity: true)
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range outside the bytes")
         let end = range.upperBound
         var i = range.lowerBound
         var expectValue = true
@@ -64,6 +65,16 @@ struct JSONTape {
             let s = i + 1
             var j = s
             var escaped = false
+            // Skip eight bytes at a time while none is a quote or a backslash.
+            bytes.withUnsafeBufferPointer { p in
+                guard let base = p.baseAddress else { return }
+                while j + 8 <= end {
+                    let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                    let q = w ^ 0x2222_2222_2222_2222, b = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                    if ((q &- 0x0101_0101_0101_0101) & ~q | (b &- 0x0101_0101_0101_0101) & ~b) & 0x8080_8080_8080_8080 != 0 { break }
+                    j += 8
+                }
+            }
             while j < end {
                 let c = bytes[j]
                 if c == 0x22 { break }

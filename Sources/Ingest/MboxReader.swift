@@ -142,6 +142,11 @@ struct MboxReader {
                 missingRoot[k] = root
             }
         }
+        // Parents are known: the header lists go now, so that the comments below reuse their memory.
+        for k in mails.indices {
+            mails[k].references = []
+            mails[k].inReplyTo = nil
+        }
         // Thread of each message: its topmost ancestor's id, or that ancestor's missing root.
         var threadOf = [String?](repeating: nil, count: mails.count)
         var chain: [Int] = []
@@ -161,6 +166,7 @@ struct MboxReader {
         var roots = Set<String>()
         var missingCounts: [String: (line: Int, count: Int)] = [:]
         var titles: [String: String] = [:]
+        var subjects: [String: String] = [:]
         for k in mails.indices {
             var d = mails[k].draft
             // The comment keeps the body (compactly); the draft's copy goes now, not at the end.
@@ -175,7 +181,11 @@ struct MboxReader {
                 roots.insert(root)
                 missingCounts[root, default: (d.line, 0)].count += 1
             }
-            if titles[t] == nil, let title = d.title { titles[t] = Self.baseSubject(title) }
+            if let title = d.title {
+                // Replies repeat their subject: one stored copy per distinct subject.
+                if let same = subjects[title] { d.title = same } else { subjects[title] = title }
+                if titles[t] == nil { titles[t] = Self.baseSubject(title) }
+            }
             collector.add(CommentFactory.make(d, threadID: t, context: &context))
         }
         for (root, info) in missingCounts.sorted(by: { $0.value.line < $1.value.line }) {

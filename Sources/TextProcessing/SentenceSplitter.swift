@@ -56,9 +56,14 @@ public enum SentenceSplitter {
             while e > s, isSpace(bytes[e - 1]) { e -= 1 }
             if e > s { spans.append(Span(s, e)) }
         }
+        let base = bytes.baseAddress
         while i < end {
+            // Fast skip, eight bytes at a time: only `.!?`, a line break and the lead byte of `…` matter.
+            if let base {
+                while i + 8 <= end, !mayMatter(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+                guard i < end else { break }
+            }
             let b = bytes[i]
-            // Fast skip: letters and most bytes cannot end a sentence or a line.
             if b > 0x3F, b != 0xE2 {
                 i += 1
                 continue
@@ -100,6 +105,16 @@ public enum SentenceSplitter {
             i += 1
         }
         emit(end, &spans)
+    }
+
+    /// Whether any of eight bytes is `.`, `!`, `?`, a line feed or 0xE2 (exact: the has-zero-byte test
+    /// after XOR with each byte repeated).
+    @inline(__always) static func mayMatter(_ w: UInt64) -> Bool {
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool {
+            (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+        }
+        return hasZero(w ^ 0x2E2E_2E2E_2E2E_2E2E) || hasZero(w ^ 0x2121_2121_2121_2121) || hasZero(w ^ 0x3F3F_3F3F_3F3F_3F3F)
+            || hasZero(w ^ 0x0A0A_0A0A_0A0A_0A0A) || hasZero(w ^ 0xE2E2_E2E2_E2E2_E2E2)
     }
 
     static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, dot: Int, after: Int, end: Int, wordStart: Int) -> Bool {
