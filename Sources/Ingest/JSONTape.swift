@@ -65,22 +65,24 @@ struct JSONTape {
             let s = i + 1
             var j = s
             var escaped = false
-            // Skip eight bytes at a time while none is a quote or a backslash.
+            // Eight bytes at a time while none is a quote or a backslash; escapes skip their next byte.
             bytes.withUnsafeBufferPointer { p in
                 guard let base = p.baseAddress else { return }
-                while j + 8 <= end {
-                    let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
-                    let q = w ^ 0x2222_2222_2222_2222, b = w ^ 0x5C5C_5C5C_5C5C_5C5C
-                    if ((q &- 0x0101_0101_0101_0101) & ~q | (b &- 0x0101_0101_0101_0101) & ~b) & 0x8080_8080_8080_8080 != 0 { break }
-                    j += 8
+                while j < end {
+                    while j + 8 <= end {
+                        let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                        let q = w ^ 0x2222_2222_2222_2222, b = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                        if ((q &- 0x0101_0101_0101_0101) & ~q | (b &- 0x0101_0101_0101_0101) & ~b) & 0x8080_8080_8080_8080 != 0 { break }
+                        j += 8
+                    }
+                    guard j < end else { break }
+                    let c = base[j]
+                    if c == 0x22 { break }
+                    if c == 0x5C { escaped = true; j += 2; continue }
+                    j += 1
                 }
             }
-            while j < end {
-                let c = bytes[j]
-                if c == 0x22 { break }
-                if c == 0x5C { escaped = true; j += 2; continue }
-                j += 1
-            }
+            if j > end { j = end }
             guard j < end else { throw JSONError(kind: .truncated, offset: s - 1, message: "JSON ends inside a string") }
             nodes.append(Node(kind: .string, flag: escaped, start: s, end: j, skip: nodes.count + 1))
             i = j + 1
@@ -212,8 +214,7 @@ struct JSONTape {
         var i = node.start
         while i < node.end {
             // Copy the run up to the next backslash in one go.
-            var j = i
-            while j < node.end, bytes[j] != 0x5C { j += 1 }
+            let j = UTF8Text.firstIndex(of: 0x5C, in: bytes, from: i, to: node.end) ?? node.end
             if j > i { out.append(contentsOf: bytes[i..<j]) }
             i = j
             guard i + 1 < node.end else {

@@ -37,7 +37,7 @@ struct LineReader {
         }
         handle = h
         self.path = path
-        self.maxLineBytes = maxLineBytes
+        self.maxLineBytes = min(maxLineBytes, Span.maxOffset)  // text offsets are 32-bit
         self.chunkSize = chunkSize
     }
 
@@ -121,6 +121,10 @@ struct LineReader {
 
 /// Reads a whole file as bytes, with a clear error when it cannot be read.
 func readWholeFile(_ path: String) throws -> [UInt8] {
+    // Offsets into a text are 32-bit (`Span`): a file read whole must stay below 2 GiB.
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > Span.maxOffset {
+        throw InputError(SourceLocation(file: path), code: "unreadable", "file of \(size) bytes is too large to read whole (limit \(Span.maxOffset))")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw InputError(SourceLocation(file: path), code: "unreadable", "cannot read file")
     }
