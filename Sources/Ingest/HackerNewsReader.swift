@@ -93,7 +93,7 @@ struct HackerNewsReader {
         while let (node, parent) = stack.popLast() {
             let line = lineOf(node)
             guard tape.kind(node) == .object else {
-                try context.skip(line: line, code: "bad-type", "\(tape.typeName(node)) in 'children' where a comment object was expected")
+                try context.skip(line: line, code: "not-object", "\(tape.typeName(node)) in 'children' where a comment object was expected")
                 continue
             }
             var invalid = false

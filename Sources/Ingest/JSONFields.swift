@@ -5,7 +5,8 @@ import ThreadModel
 ///
 /// A field that is present with the wrong JSON type is never treated as absent in silence: an optional
 /// field is reported as a located warning (`bad-type`, or `bad-time`/`bad-score` for a value that is not a
-/// time or a number) and left empty; a required field (`requiredText`) makes the record a skipped error.
+/// time or a number) and left empty; a required field (`requiredText`) of the wrong type is as good as
+/// missing: the record is skipped (`missing-field`, the message names the type found).
 /// Absent fields and `null` are simply absent.
 extension JSONTape {
     /// The JSON type of a node, for messages: "an object", "a string"...
@@ -55,7 +56,7 @@ extension JSONTape {
         case .string: return string(v, invalid: &invalid)
         case .number: return text(v)
         default:
-            try context.skip(line: line, field: key, code: "bad-type",
+            try context.skip(line: line, field: key, code: "missing-field",
                              "\(typeName(v)) where a string or number was expected\(what); record skipped")
             return nil
         }

@@ -31,7 +31,7 @@ struct JSONLReader {
                     // Never taken as absent in silence: a required field skips the record, others are left empty.
                     value = nil
                     if field == .id || field == .text {
-                        try context.skip(line: number, field: name, code: "bad-type",
+                        try context.skip(line: number, field: name, code: "missing-field",
                                          "\(tape.typeName(v)) where a string or number was expected; record skipped")
                         return
                     }

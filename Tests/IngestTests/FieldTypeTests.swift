@@ -44,10 +44,10 @@ import ThreadModel
         #expect(four.parentID == nil && four.author == nil)
         // A time given as an ISO string is read, not ignored.
         #expect(four.postedAt != nil)
-        let id = try #require(problem(r, "bad-type", field: "id"))
+        let id = try #require(problem(r, "missing-field", field: "id"))
         #expect(id.severity == .error && id.location.line == 5)
         #expect(r.skippedRecords == 1)
-        #expect(r.problemCounts.contains { $0.code == "bad-type" && $0.count == 6 })
+        #expect(r.problemCounts.contains { $0.code == "bad-type" && $0.count == 5 })
         #expect(id.description.hasSuffix("hn.jsonl:5: error: field 'id': an object where a string or number was expected; record skipped"))
         #expect(throws: InputError.self) {
             _ = try read("hn.jsonl", [#"{"by":"e","id":[5],"parent":1,"text":"x","type":"comment"}"#], strict: true)
@@ -85,7 +85,7 @@ import ThreadModel
         #expect(r.problems.contains { $0.code == "bad-score" && $0.location.line == 3 })
         #expect(problem(r, "bad-time", field: "created_utc")?.location.line == 2)
         #expect(r.problems.contains { $0.code == "bad-time" && $0.location.line == 3 && $0.message.contains("'yesterday'") })
-        let body = try #require(problem(r, "bad-type", field: "body"))
+        let body = try #require(problem(r, "missing-field", field: "body"))
         #expect(body.severity == .error && body.location.line == 4)
         #expect(r.skippedRecords == 1)
     }
@@ -122,8 +122,8 @@ import ThreadModel
         #expect(problem(r, "bad-time", field: "time")?.location.line == 1)
         #expect(problem(r, "bad-score", field: "score")?.location.line == 1)
         #expect(problem(r, "bad-type", field: "author")?.location.line == 1)
-        #expect(problem(r, "bad-type", field: "id")?.severity == .error)
-        #expect(problem(r, "bad-type", field: "text")?.location.line == 3)
+        #expect(problem(r, "missing-field", field: "id")?.severity == .error)
+        #expect(problem(r, "missing-field", field: "text")?.location.line == 3)
         #expect(r.skippedRecords == 2)
         #expect(t.comment("4")?.score == 7 && t.comment("4")?.postedAt != nil)
     }
