@@ -47,10 +47,11 @@ enum CommentFactory {
         comment.sentences = clean.sentences
         if clean.text.isEmpty, !flags.contains(.deleted), !flags.contains(.dead) { flags.append(.empty) }
         comment.flags = normalized(flags)
+        comment.compactTextStorage()
         return comment
     }
 
     static func normalized(_ flags: [CommentFlag]) -> [CommentFlag] {
-        Array(Set(flags)).sorted()
+        flags.count < 2 ? flags : Array(Set(flags)).sorted()
     }
 }

@@ -59,6 +59,8 @@ enum FormatDetector {
     }
 
     static func detectJSON(_ text: String, firstLine: String) -> SourceFormat {
+        // Lemmy's comment list: views holding a `comment` with a `path` and a `creator`.
+        if text.contains("\"comment\""), text.contains("\"path\""), text.contains("\"creator\"") { return .lemmy }
         var tape = JSONTape()
         let line = Array(firstLine.utf8)
         if (try? tape.parse(line, 0..<line.count)) != nil, tape.kind(tape.root) == .object {

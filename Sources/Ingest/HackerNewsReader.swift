@@ -74,60 +74,72 @@ struct HackerNewsReader {
         if isStory {
             var m = Meta(title: tape.str(root, "title"), url: tape.str(root, "url"))
             if let text = tape.str(root, "text") { m.body = HTMLText.toText(text) }
-            m.postedAt = (tape.num(root, "created_at_i") ?? tape.str(root, "created_at").flatMap(Dates.parse)).flatMap { Dates.plausible($0) ? $0 : nil }
+            let line = lineOf(root)
+            m.postedAt = tape.present(root, "created_at_i") != nil
+                ? tape.checkedTime(root, "created_at_i", line: line, context: &context)
+                : tape.checkedTime(root, "created_at", line: line, context: &context)
             metas[threadID] = m
             roots.insert(rootID)
         } else if let p = tape.str(root, "parent_id") {
             roots.insert(p)
         }
         var stack: [(node: Int, parent: String?)] = []
-        let kids = tape.member(root, "children").map { tape.elements($0) } ?? []
+        let kids = isStory ? tape.checkedArray(root, "children", line: lineOf(root), context: &context) : []
         if isStory {
             for k in kids.reversed() { stack.append((k, rootID)) }
         } else {
             stack.append((root, tape.str(root, "parent_id")))
         }
         while let (node, parent) = stack.popLast() {
-            guard tape.kind(node) == .object, let id = tape.str(node, "id") else {
-                try context.skip(line: lineOf(node), field: "id", code: "missing-field",
-                                 "a Hacker News child has no 'id'")
+            let line = lineOf(node)
+            guard tape.kind(node) == .object else {
+                try context.skip(line: line, code: "not-object", "\(tape.typeName(node)) in 'children' where a comment object was expected")
                 continue
             }
             var invalid = false
-            let text = tape.str(node, "text", invalid: &invalid)
-            let author = tape.str(node, "author")
-            var d = CommentDraft(id: id, rawText: text ?? "", line: lineOf(node))
+            guard let id = try tape.requiredText(node, "id", line: line, what: " in a Hacker News child", context: &context,
+                                                 invalid: &invalid) else { continue }
+            let text = tape.checkedString(node, "text", line: line, context: &context, invalid: &invalid)
+            let author = tape.checkedString(node, "author", line: line, context: &context)
+            var d = CommentDraft(id: id, rawText: text ?? "", line: line)
             d.markup = .html
             d.author = author
-            d.parentID = tape.str(node, "parent_id") ?? parent
+            d.parentID = tape.checkedString(node, "parent_id", line: line, context: &context) ?? parent
             d.parentLink = d.parentID == nil ? .none : .explicit
-            d.postedAt = checkedTime(tape.num(node, "created_at_i") ?? tape.str(node, "created_at").flatMap(Dates.parse),
-                                     line: d.line, field: "created_at_i", context: &context)
+            d.postedAt = tape.present(node, "created_at_i") != nil
+                ? tape.checkedTime(node, "created_at_i", line: line, context: &context)
+                : tape.checkedTime(node, "created_at", line: line, context: &context)
             if text == nil, author == nil {
                 d.flags.append(.deleted)
                 context.warn(line: d.line, code: "placeholder-deleted", "comment \(id) was deleted")
             }
             if invalid { flagInvalid(&d, context: &context) }
             collector.add(CommentFactory.make(d, threadID: threadID, context: &context))
-            let children = tape.member(node, "children").map { tape.elements($0) } ?? []
+            let children = tape.checkedArray(node, "children", line: line, context: &context)
             for k in children.reversed() { stack.append((k, id)) }
         }
     }
 
-    /// One official-API item; stories go to `metas`.
+    /// One official-API item; stories go to `metas`. Fields of the wrong type are reported (`JSONFields`).
     func officialItem(_ tape: JSONTape, line: Int, metas: inout [String: Meta],
                       context: inout ReadContext) throws -> (draft: CommentDraft, parent: String?, isStory: Bool)? {
         let o = tape.root
-        guard let id = tape.str(o, "id") else {
-            try context.skip(line: line, field: "id", code: "missing-field", "field 'id' is missing")
+        var ignored = false
+        guard let id = try tape.requiredText(o, "id", line: line, what: "", context: &context, invalid: &ignored) else {
             return nil
         }
-        let type = tape.str(o, "type") ?? (tape.member(o, "parent") == nil ? "story" : "comment")
+        let type = tape.checkedString(o, "type", line: line, context: &context)
+            ?? (tape.present(o, "parent") == nil ? "story" : "comment")
         var invalid = false
-        let text = tape.str(o, "text", invalid: &invalid)
+        let text = tape.checkedString(o, "text", line: line, context: &context, invalid: &invalid)
+        // `kids` is not needed (parents give the tree) but a malformed one is still reported.
+        for kid in tape.checkedArray(o, "kids", line: line, context: &context) where tape.kind(kid) != .number {
+            context.warn(line: line, field: "kids", code: "bad-type", "\(tape.typeName(kid)) in 'kids' where an item id was expected; ignored")
+        }
         if type == "story" || type == "job" || type == "poll" {
-            var m = Meta(title: tape.str(o, "title"), url: tape.str(o, "url"),
-                         postedAt: tape.num(o, "time").flatMap { Dates.plausible($0) ? $0 : nil })
+            var m = Meta(title: tape.checkedString(o, "title", line: line, context: &context),
+                         url: tape.checkedString(o, "url", line: line, context: &context),
+                         postedAt: tape.checkedTime(o, "time", line: line, context: &context))
             if let text { m.body = HTMLText.toText(text) }
             metas[id] = m
             return (CommentDraft(id: id, rawText: "", line: line), nil, true)
@@ -135,15 +147,15 @@ struct HackerNewsReader {
         guard type == "comment" else { return nil }
         var d = CommentDraft(id: id, rawText: text ?? "", line: line)
         d.markup = .html
-        d.author = tape.str(o, "by")
-        d.postedAt = checkedTime(tape.num(o, "time"), line: line, field: "time", context: &context)
-        d.parentID = tape.str(o, "parent")
+        d.author = tape.checkedString(o, "by", line: line, context: &context)
+        d.postedAt = tape.checkedTime(o, "time", line: line, context: &context)
+        d.parentID = tape.checkedString(o, "parent", line: line, context: &context)
         d.parentLink = d.parentID == nil ? .none : .explicit
-        if tape.flag(o, "deleted") {
+        if tape.checkedBool(o, "deleted", line: line, context: &context) {
             d.flags.append(.deleted)
             context.warn(line: line, code: "placeholder-deleted", "comment \(id) was deleted")
         }
-        if tape.flag(o, "dead") {
+        if tape.checkedBool(o, "dead", line: line, context: &context) {
             d.flags.append(.dead)
             context.warn(line: line, code: "placeholder-dead", "comment \(id) is dead")
         }

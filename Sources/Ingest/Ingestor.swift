@@ -106,6 +106,7 @@ public struct Ingestor: Sendable {
         case .article: threads = try ArticleReader().read(path: path, context: &context)
         case .hackernews: threads = try HackerNewsReader().read(path: path, context: &context)
         case .reddit: threads = try RedditReader().read(path: path, context: &context)
+        case .lemmy: threads = try LemmyReader().read(path: path, context: &context)
         case .mbox: threads = try MboxReader().read(path: path, context: &context)
         }
         return IngestResult(threads: threads, problems: context.problems, files: [path], formats: [format])

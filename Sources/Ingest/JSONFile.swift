@@ -18,6 +18,7 @@ enum JSONFile {
                 try context.skip(line: number, code: "line-too-long",
                                  "line of \(bytes) bytes exceeds the \(context.options.maxRecordBytes)-byte record limit; skipped")
             case .text(let bytes, var range, let number):
+                defer { tape.releaseBytes() }
                 if isBlank(bytes, range) { continue }
                 if number == 1, range.count >= 3, bytes[range.lowerBound] == 0xEF, bytes[range.lowerBound + 1] == 0xBB,
                    bytes[range.lowerBound + 2] == 0xBF {

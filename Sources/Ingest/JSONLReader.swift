@@ -26,7 +26,17 @@ struct JSONLReader {
                 switch tape.kind(v) {
                 case .string: value = tape.string(v, invalid: &invalid)
                 case .number, .bool: value = tape.text(v)
-                default: value = nil
+                case .null: value = nil
+                case .object, .array:
+                    // Never taken as absent in silence: a required field skips the record, others are left empty.
+                    value = nil
+                    if field == .id || field == .text {
+                        try context.skip(line: number, field: name, code: "missing-field",
+                                         "\(tape.typeName(v)) where a string or number was expected; record skipped")
+                        return
+                    }
+                    let code = field == .time ? "bad-time" : field == .score ? "bad-score" : "bad-type"
+                    context.warn(line: number, field: name, code: code, "\(tape.typeName(v)) where a value was expected; left empty")
                 }
                 if invalid { invalidFields.append(name) }
                 if let value { values[field] = (value, name) }

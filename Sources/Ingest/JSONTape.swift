@@ -40,6 +40,7 @@ struct JSONTape {
         self.bytes = bytes
         nodes.removeAll(keepingCapacity: true)
         stack.removeAll(keepingCapacity: true)
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range outside the bytes")
         let end = range.upperBound
         var i = range.lowerBound
         var expectValue = true
@@ -64,12 +65,24 @@ struct JSONTape {
             let s = i + 1
             var j = s
             var escaped = false
-            while j < end {
-                let c = bytes[j]
-                if c == 0x22 { break }
-                if c == 0x5C { escaped = true; j += 2; continue }
-                j += 1
+            // Eight bytes at a time while none is a quote or a backslash; escapes skip their next byte.
+            bytes.withUnsafeBufferPointer { p in
+                guard let base = p.baseAddress else { return }
+                while j < end {
+                    while j + 8 <= end {
+                        let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                        let q = w ^ 0x2222_2222_2222_2222, b = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                        if ((q &- 0x0101_0101_0101_0101) & ~q | (b &- 0x0101_0101_0101_0101) & ~b) & 0x8080_8080_8080_8080 != 0 { break }
+                        j += 8
+                    }
+                    guard j < end else { break }
+                    let c = base[j]
+                    if c == 0x22 { break }
+                    if c == 0x5C { escaped = true; j += 2; continue }
+                    j += 1
+                }
             }
+            if j > end { j = end }
             guard j < end else { throw JSONError(kind: .truncated, offset: s - 1, message: "JSON ends inside a string") }
             nodes.append(Node(kind: .string, flag: escaped, start: s, end: j, skip: nodes.count + 1))
             i = j + 1
@@ -142,6 +155,12 @@ struct JSONTape {
         if i < end { throw JSONError(kind: .syntax, offset: i, message: "unexpected text after the JSON value") }
     }
 
+    /// Drops the reference to the parsed bytes (the nodes keep their capacity): lets a line reader
+    /// reuse its buffer instead of copying it.
+    mutating func releaseBytes() {
+        bytes = []
+    }
+
     // MARK: Access
 
     var root: Int { 0 }
@@ -195,8 +214,7 @@ struct JSONTape {
         var i = node.start
         while i < node.end {
             // Copy the run up to the next backslash in one go.
-            var j = i
-            while j < node.end, bytes[j] != 0x5C { j += 1 }
+            let j = UTF8Text.firstIndex(of: 0x5C, in: bytes, from: i, to: node.end) ?? node.end
             if j > i { out.append(contentsOf: bytes[i..<j]) }
             i = j
             guard i + 1 < node.end else {

@@ -1,4 +1,8 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import TextProcessing
 import ThreadModel
 
 /// Reads a file line by line in large chunks, without holding the whole file.
@@ -17,6 +21,7 @@ struct LineReader {
     }
 
     let handle: FileHandle
+    let path: String
     let chunkSize: Int
     let maxLineBytes: Int
     private var buffer: [UInt8] = []
@@ -31,30 +36,40 @@ struct LineReader {
             throw InputError(SourceLocation(file: path), code: "unreadable", "cannot open file")
         }
         handle = h
-        self.maxLineBytes = maxLineBytes
+        self.path = path
+        self.maxLineBytes = min(maxLineBytes, Span.maxOffset)  // text offsets are 32-bit
         self.chunkSize = chunkSize
     }
 
+    /// Moves the pending bytes to the front and reads the next chunk after them, into the same storage
+    /// (no new 4 MB array, no fresh pages per chunk) when the caller no longer holds the previous one.
     private mutating func fill() throws {
-        let data = try handle.read(upToCount: chunkSize) ?? Data()
-        if data.isEmpty { eof = true; return }
-        bytesRead += data.count
-        if pos < buffer.count {
-            var next = [UInt8]()
-            next.reserveCapacity(buffer.count - pos + data.count)
-            next.append(contentsOf: buffer[pos...])
-            next.append(contentsOf: data)
-            buffer = next
-        } else {
-            buffer = [UInt8](data)
+        if pos > 0 {
+            buffer.removeSubrange(0..<pos)
+            pos = 0
         }
-        pos = 0
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: chunkSize))
+        let fd = handle.fileDescriptor
+        let n = buffer.withUnsafeMutableBytes { raw -> Int in
+            while true {
+                let r = Glibc.read(fd, raw.baseAddress! + old, chunkSize)
+                if r >= 0 || errno != EINTR { return r }
+            }
+        }
+        guard n >= 0 else {
+            buffer.removeLast(chunkSize)
+            throw InputError(SourceLocation(file: path, line: lineNumber), code: "unreadable", "read error (errno \(errno))")
+        }
+        buffer.removeLast(chunkSize - n)
+        if n == 0 { eof = true; return }
+        bytesRead += n
     }
 
     mutating func next() throws -> Line? {
         var searchFrom = pos
         while true {
-            if let nl = buffer[searchFrom...].firstIndex(of: 0x0A) {
+            if let nl = UTF8Text.firstIndex(of: 0x0A, in: buffer, from: searchFrom, to: buffer.count) {
                 lineNumber += 1
                 if nl - pos > maxLineBytes {
                     let length = nl - pos
@@ -92,7 +107,7 @@ struct LineReader {
         while true {
             try fill()
             if eof { return .tooLong(number: lineNumber, bytes: length) }
-            if let nl = buffer.firstIndex(of: 0x0A) {
+            if let nl = UTF8Text.firstIndex(of: 0x0A, in: buffer, from: 0, to: buffer.count) {
                 length += nl
                 pos = nl + 1
                 return .tooLong(number: lineNumber, bytes: length)
@@ -106,6 +121,10 @@ struct LineReader {
 
 /// Reads a whole file as bytes, with a clear error when it cannot be read.
 func readWholeFile(_ path: String) throws -> [UInt8] {
+    // Offsets into a text are 32-bit (`Span`): a file read whole must stay below 2 GiB.
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > Span.maxOffset {
+        throw InputError(SourceLocation(file: path), code: "unreadable", "file of \(size) bytes is too large to read whole (limit \(Span.maxOffset))")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw InputError(SourceLocation(file: path), code: "unreadable", "cannot read file")
     }

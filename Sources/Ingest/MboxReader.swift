@@ -88,7 +88,7 @@ struct MboxReader {
         }
         try finish(current, &context)
         if !sawAny { try context.skip(line: 0, code: "empty-file", "the file holds no messages") }
-        return try thread(mails, path: path, context: &context)
+        return try thread(&mails, path: path, context: &context)
     }
 
     /// Headers and body of one message into a draft.
@@ -128,7 +128,7 @@ struct MboxReader {
     }
 
     /// Parents from In-Reply-To/References, threads from each message's topmost ancestor.
-    func thread(_ mails: [Mail], path: String, context: inout ReadContext) throws -> [DiscussionThread] {
+    func thread(_ mails: inout [Mail], path: String, context: inout ReadContext) throws -> [DiscussionThread] {
         var index: [String: Int] = [:]
         for (k, m) in mails.enumerated() where index[m.draft.id] == nil { index[m.draft.id] = k }
         var parent = [Int](repeating: -1, count: mails.count)
@@ -141,6 +141,11 @@ struct MboxReader {
             } else if let root = m.references.first ?? m.inReplyTo {
                 missingRoot[k] = root
             }
+        }
+        // Parents are known: the header lists go now, so that the comments below reuse their memory.
+        for k in mails.indices {
+            mails[k].references = []
+            mails[k].inReplyTo = nil
         }
         // Thread of each message: its topmost ancestor's id, or that ancestor's missing root.
         var threadOf = [String?](repeating: nil, count: mails.count)
@@ -161,8 +166,11 @@ struct MboxReader {
         var roots = Set<String>()
         var missingCounts: [String: (line: Int, count: Int)] = [:]
         var titles: [String: String] = [:]
-        for (k, m) in mails.enumerated() {
-            var d = m.draft
+        var subjects: [String: String] = [:]
+        for k in mails.indices {
+            var d = mails[k].draft
+            // The comment keeps the body (compactly); the draft's copy goes now, not at the end.
+            mails[k].draft.rawText = ""
             let t = threadOf[k] ?? d.id
             if parent[k] >= 0 {
                 d.parentID = mails[parent[k]].draft.id
@@ -173,7 +181,11 @@ struct MboxReader {
                 roots.insert(root)
                 missingCounts[root, default: (d.line, 0)].count += 1
             }
-            if titles[t] == nil, let title = d.title { titles[t] = Self.baseSubject(title) }
+            if let title = d.title {
+                // Replies repeat their subject: one stored copy per distinct subject.
+                if let same = subjects[title] { d.title = same } else { subjects[title] = title }
+                if titles[t] == nil { titles[t] = Self.baseSubject(title) }
+            }
             collector.add(CommentFactory.make(d, threadID: t, context: &context))
         }
         for (root, info) in missingCounts.sorted(by: { $0.value.line < $1.value.line }) {

@@ -9,7 +9,9 @@ struct ReadContext {
 
     init(file: String, options: IngestOptions) {
         self.file = file
-        self.options = options
+        var o = options
+        o.maxRecordBytes = min(o.maxRecordBytes, Span.maxOffset)  // text offsets are 32-bit
+        self.options = o
     }
 
     func location(_ line: Int, field: String? = nil) -> SourceLocation {

@@ -40,7 +40,7 @@ struct RedditReader {
                 var node = tape.root
                 if let data = tape.member(node, "data"), tape.kind(data) == .object { node = data }
                 if tape.member(node, "parent_id") == nil, tape.member(node, "title") != nil {
-                    if let id = tape.str(node, "id") { metas[id] = meta(tape, node) }
+                    if let id = tape.str(node, "id") { metas[id] = meta(tape, node, line: line, context: &context) }
                     return
                 }
                 try comment(tape, node, line: line, collector: &collector, roots: &roots, context: &context)
@@ -59,16 +59,22 @@ struct RedditReader {
                 switch kind {
                 case "t3":
                     if let id = tape.str(data, "id") {
-                        metas[id] = meta(tape, data)
+                        metas[id] = meta(tape, data, line: line, context: &context)
                         roots.insert(id)
                     }
                 case "t1":
                     try comment(tape, data, line: line, collector: &collector, roots: &roots, context: &context)
-                    if let replies = tape.member(data, "replies") {
-                        for child in things(tape, replies).reversed() { stack.append(child) }
+                    if let replies = tape.present(data, "replies") {
+                        // Reddit writes "no replies" as an empty string.
+                        if tape.kind(replies) == .object {
+                            for child in things(tape, replies).reversed() { stack.append(child) }
+                        } else if !(tape.kind(replies) == .string && tape.nodes[replies].start == tape.nodes[replies].end) {
+                            context.warn(line: line, field: "replies", code: "bad-type",
+                                         "\(tape.typeName(replies)) where a listing was expected; replies ignored")
+                        }
                     }
                 case "more":
-                    let count = tape.num(data, "count").flatMap(exactInt) ?? 0
+                    let count = tape.checkedInt(data, "count", code: "bad-type", line: line, context: &context) ?? 0
                     let parent = tape.str(data, "parent_id") ?? "?"
                     context.warn(line: line, code: "more-stub",
                                  "\(count) comment(s) under \(parent) were not loaded (a 'more' stub); fetch them to include them")
@@ -100,30 +106,32 @@ struct RedditReader {
         return tape.elements(children)
     }
 
-    func meta(_ tape: JSONTape, _ post: Int) -> Meta {
-        var m = Meta(title: tape.str(post, "title"), url: tape.str(post, "url"), postedAt: tape.num(post, "created_utc").flatMap { Dates.plausible($0) ? $0 : nil })
-        if let body = tape.str(post, "selftext"), !body.isEmpty { m.body = MarkdownText.toText(body) }
+    func meta(_ tape: JSONTape, _ post: Int, line: Int, context: inout ReadContext) -> Meta {
+        var m = Meta(title: tape.checkedString(post, "title", line: line, context: &context),
+                     url: tape.checkedString(post, "url", line: line, context: &context))
+        m.postedAt = tape.checkedTime(post, "created_utc", line: line, context: &context)
+        if let body = tape.checkedString(post, "selftext", line: line, context: &context), !body.isEmpty {
+            m.body = MarkdownText.toText(body)
+        }
         return m
     }
 
+    /// One comment; fields of the wrong type are reported (`JSONFields`).
     func comment(_ tape: JSONTape, _ node: Int, line: Int, collector: inout ThreadCollector, roots: inout Set<String>,
                  context: inout ReadContext) throws {
-        guard let id = tape.str(node, "id") else {
-            try context.skip(line: line, field: "id", code: "missing-field", "field 'id' is missing")
-            return
-        }
         var invalid = false
-        guard let body = tape.str(node, "body", invalid: &invalid) else {
-            try context.skip(line: line, field: "body", code: "missing-field", "field 'body' is missing")
+        guard let id = try tape.requiredText(node, "id", line: line, what: "", context: &context, invalid: &invalid),
+              let body = try tape.requiredText(node, "body", line: line, what: "", context: &context, invalid: &invalid) else {
             return
         }
-        let link = tape.str(node, "link_id").map(Self.bare)
+        let link = tape.checkedString(node, "link_id", line: line, context: &context).map(Self.bare)
         var d = CommentDraft(id: id, rawText: body, line: line)
         d.markup = .markdown
-        d.author = tape.str(node, "author")
-        d.postedAt = checkedTime(tape.num(node, "created_utc"), line: line, field: "created_utc", context: &context)
-        d.score = tape.num(node, "score").flatMap(exactInt)
-        if let p = tape.str(node, "parent_id") {
+        d.author = tape.checkedString(node, "author", line: line, context: &context)
+        d.postedAt = tape.checkedTime(node, "created_utc", line: line, context: &context)
+        d.score = tape.checkedInt(node, "score", line: line, context: &context)
+        let parentID = tape.checkedString(node, "parent_id", line: line, context: &context)
+        if let p = parentID {
             if p.hasPrefix("t3_") {
                 roots.insert(Self.bare(p))
             } else {
@@ -132,7 +140,7 @@ struct RedditReader {
             }
         }
         if invalid { flagInvalid(&d, context: &context) }
-        let thread = link ?? tape.str(node, "parent_id").map(Self.bare) ?? baseName(context.file)
+        let thread = link ?? parentID.map(Self.bare) ?? baseName(context.file)
         collector.add(CommentFactory.make(d, threadID: thread, context: &context))
     }
 }

@@ -32,7 +32,7 @@ public enum Mojibake {
     /// with `C5`, `C6`, `CB` or `E2`). Correct Latin-1 text such as `café` never has that pair.
     public static func mayContainMojibake(_ bytes: [UInt8]) -> Bool {
         var from = 0
-        while let k = bytes[from...].firstIndex(of: 0xC3) {
+        while let k = UTF8Text.firstIndex(of: 0xC3, in: bytes, from: from, to: bytes.count) {
             guard k + 2 < bytes.count else { return false }
             let lead = bytes[k + 1], next = bytes[k + 2]
             if lead >= 0x82, lead <= 0xB4, next == 0xC2 || next == 0xC5 || next == 0xC6 || next == 0xCB || next == 0xE2 {

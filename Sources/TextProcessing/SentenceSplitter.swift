@@ -21,6 +21,11 @@ public enum SentenceSplitter {
     static let titles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "vs", "st", "jr", "sr", "cf", "fig", "vol", "approx",
                                       "al", "inc", "ltd", "co", "ca", "resp"]
 
+    static func packed(_ word: String) -> UInt64 { word.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+    static let titleKeys = Set(titles.map(packed))
+    static let etcKey = packed("etc")
+    static let noKey = packed("no")
+
     public static func split(_ text: String) -> [Span] {
         let bytes = Array(text.utf8)
         var spans: [Span] = []
@@ -35,6 +40,12 @@ public enum SentenceSplitter {
 
     /// Appends the sentences of `bytes[range]` to `spans` (offsets are into `bytes`).
     public static func split(_ bytes: [UInt8], in range: Range<Int>, into spans: inout [Span]) {
+        // Unchecked reads: every index below is kept inside `range`, itself inside `bytes`.
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range outside the bytes")
+        bytes.withUnsafeBufferPointer { split($0, in: range, into: &spans) }
+    }
+
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, into spans: inout [Span]) {
         var start = range.lowerBound
         let end = range.upperBound
         var lineStart = range.lowerBound
@@ -45,9 +56,14 @@ public enum SentenceSplitter {
             while e > s, isSpace(bytes[e - 1]) { e -= 1 }
             if e > s { spans.append(Span(s, e)) }
         }
+        let base = bytes.baseAddress
         while i < end {
+            // Fast skip, eight bytes at a time: only `.!?`, a line break and the lead byte of `…` matter.
+            if let base {
+                while i + 8 <= end, !mayMatter(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+                guard i < end else { break }
+            }
             let b = bytes[i]
-            // Fast skip: letters and most bytes cannot end a sentence or a line.
             if b > 0x3F, b != 0xE2 {
                 i += 1
                 continue
@@ -91,7 +107,17 @@ public enum SentenceSplitter {
         emit(end, &spans)
     }
 
-    static func isBoundary(_ bytes: [UInt8], dot: Int, after: Int, end: Int, wordStart: Int) -> Bool {
+    /// Whether any of eight bytes is `.`, `!`, `?`, a line feed or 0xE2 (exact: the has-zero-byte test
+    /// after XOR with each byte repeated).
+    @inline(__always) static func mayMatter(_ w: UInt64) -> Bool {
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool {
+            (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+        }
+        return hasZero(w ^ 0x2E2E_2E2E_2E2E_2E2E) || hasZero(w ^ 0x2121_2121_2121_2121) || hasZero(w ^ 0x3F3F_3F3F_3F3F_3F3F)
+            || hasZero(w ^ 0x0A0A_0A0A_0A0A_0A0A) || hasZero(w ^ 0xE2E2_E2E2_E2E2_E2E2)
+    }
+
+    static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, dot: Int, after: Int, end: Int, wordStart: Int) -> Bool {
         var k = after
         while k < end, bytes[k] == 0x20 || bytes[k] == 0x09 { k += 1 }
         let nextIsLower = k < end && isLower(bytes[k])
@@ -104,15 +130,17 @@ public enum SentenceSplitter {
         let len = dot - w
         if len == 1, (bytes[w] | 0x20) >= 0x61, (bytes[w] | 0x20) <= 0x7A { return false }  // e.g., U.S., J. Smith
         if len >= 2, len <= 6 {
-            let word = String(decoding: bytes[w..<dot].map { $0 | 0x20 }, as: UTF8.self)
-            if titles.contains(word) { return false }
-            if word == "etc" { return !nextIsLower }
-            if word == "no", k < end, bytes[k] >= 0x30, bytes[k] <= 0x39 { return false }  // "No. 5"
+            // The word lower-cased and packed into an integer: no String per sentence end.
+            var key: UInt64 = 0
+            for q in w..<dot { key = key << 8 | UInt64(bytes[q] | 0x20) }
+            if titleKeys.contains(key) { return false }
+            if key == etcKey { return !nextIsLower }
+            if key == noKey, k < end, bytes[k] >= 0x30, bytes[k] <= 0x39 { return false }  // "No. 5"
         }
         return true
     }
 
-    static func isWrapped(_ bytes: [UInt8], lineStart: Int, lineEnd: Int, next: Int, end: Int) -> Bool {
+    static func isWrapped(_ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, lineEnd: Int, next: Int, end: Int) -> Bool {
         var e = lineEnd
         while e > lineStart, isSpace(bytes[e - 1]) { e -= 1 }
         let len = e - lineStart

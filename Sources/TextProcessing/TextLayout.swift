@@ -129,8 +129,7 @@ public enum TextLayout {
             var i = lineStart
             while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
             if i < n, bytes[i] == 0x3E { return true }
-            var end = i
-            while end < n, bytes[end] != 0x0A { end += 1 }
+            let end = UTF8Text.firstIndex(of: 0x0A, in: bytes, from: i, to: n) ?? n
             if end - i <= 12, end > i, lineStart > 0 || end < n { return true }
             lineStart = end + 1
         }
@@ -246,7 +245,7 @@ public enum TextLayout {
     /// `input` without leading/trailing white space and `\r`, sharing storage when nothing changes.
     static func trimmedWhole(_ input: String, _ bytes: [UInt8]) -> String {
         let r = trim(bytes, 0..<bytes.count)
-        let hasCR = bytes.contains(0x0D)
+        let hasCR = UTF8Text.firstIndex(of: 0x0D, in: bytes, from: 0, to: bytes.count) != nil
         if r.count == bytes.count, !hasCR { return input }
         let kept = hasCR ? bytes[r].filter { $0 != 0x0D } : Array(bytes[r])
         return String(decoding: kept, as: UTF8.self)

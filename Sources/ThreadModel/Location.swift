@@ -23,14 +23,52 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
 ///
 /// UTF-8 offsets were chosen over Character indices because they are stable across
 /// languages and cheap to slice; reports document them as such.
+///
+/// Offsets are stored in 32 bits (a sentence is 12 bytes instead of 24): a comment's text is bounded by
+/// the record limit of ingest, far below 2 GiB. Encoded as `{"start": s, "end": e}`.
 public struct Span: Sendable, Hashable, Codable, Comparable {
-    public var start: Int
-    public var end: Int
+    private var lo: Int32
+    private var hi: Int32
+
+    public var start: Int {
+        get { Int(lo) }
+        set { lo = Self.offset(newValue) }
+    }
+
+    public var end: Int {
+        get { Int(hi) }
+        set { hi = Self.offset(newValue) }
+    }
 
     public init(_ start: Int, _ end: Int) {
         precondition(start <= end, "Span start \(start) after end \(end)")
-        self.start = start
-        self.end = end
+        lo = Self.offset(start)
+        hi = Self.offset(end)
+    }
+
+    private static func offset(_ v: Int) -> Int32 {
+        precondition(v >= 0 && v <= Int(Int32.max), "Span offset \(v) outside 0...\(Int32.max)")
+        return Int32(v)
+    }
+
+    /// The largest offset a span can hold: readers keep texts below it.
+    public static let maxOffset = Int(Int32.max)
+
+    enum CodingKeys: String, CodingKey { case start, end }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let s = try c.decode(Int.self, forKey: .start), e = try c.decode(Int.self, forKey: .end)
+        guard s >= 0, s <= e, e <= Self.maxOffset else {
+            throw DecodingError.dataCorruptedError(forKey: .end, in: c, debugDescription: "invalid span \(s)..<\(e)")
+        }
+        self.init(s, e)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
     }
 
     public var length: Int { end - start }
@@ -38,7 +76,7 @@ public struct Span: Sendable, Hashable, Codable, Comparable {
     public func overlaps(_ other: Span) -> Bool { start < other.end && other.start < end }
 
     public static func < (a: Span, b: Span) -> Bool {
-        (a.start, a.end) < (b.start, b.end)
+        (a.lo, a.hi) < (b.lo, b.hi)
     }
 }
 

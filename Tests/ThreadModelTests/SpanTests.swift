@@ -34,3 +34,57 @@ import Testing
         #expect(try JSONDecoder().decode(ThreadModel.Comment.self, from: data) == c)
     }
 }
+
+@Suite struct CommentStorageTests {
+    private func comment(raw: String, text: String, own: String) -> ThreadModel.Comment {
+        ThreadModel.Comment(id: "1", threadID: "t", rawText: raw, text: text, ownText: own,
+                            location: SourceLocation(file: "f", line: 1))
+    }
+
+    @Test func compactStorageKeepsEveryValue() throws {
+        let cases: [(String, String, String)] = [
+            ("> quoted café line\nMy own — words.\n", "quoted café line\nMy own — words.", "My own — words."),
+            ("On Tue, X wrote:\n> > deep\n>  one\r\nmine  \n\n-- \nsig", "On Tue, X wrote:\ndeep\none\nmine\n\n-- \nsig", "mine"),
+            ("same", "same", "same"),
+            ("&lt;p&gt;", "<p>", "<p>"),          // not a subsequence: kept whole
+            ("été", "t", "t"),                    // whole characters removed
+            ("", "", ""),
+        ]
+        for (raw, text, own) in cases {
+            var c = comment(raw: raw, text: text, own: own)
+            let before = c
+            c.compactTextStorage()
+            #expect(c.rawText == raw && c.text == text && c.ownText == own)
+            #expect(c == before && c.hashValue == before.hashValue)
+            let data = try JSONEncoder().encode(c)
+            #expect(try JSONDecoder().decode(ThreadModel.Comment.self, from: data) == before)
+        }
+    }
+
+    @Test func changingTextFreezesTheDerivedValues() {
+        var c = comment(raw: "> a quoted line\nown words", text: "a quoted line\nown words", own: "own words")
+        c.compactTextStorage()
+        c.text = "something else entirely"
+        #expect(c.rawText == "> a quoted line\nown words" && c.ownText == "own words")
+        c.ownText = "new"
+        #expect(c.ownText == "new" && c.text == "something else entirely")
+    }
+
+    @Test func tooManyInsertionsAreKeptWhole() {
+        let raw = (0..<100).map { "> line \($0)" }.joined(separator: "\n")
+        let text = (0..<100).map { "line \($0)" }.joined(separator: "\n")
+        var c = comment(raw: raw, text: text, own: "")
+        c.compactTextStorage(maxInsertions: 10)
+        #expect(c.rawText == raw)
+        c.compactTextStorage()
+        #expect(c.rawText == raw && c.ownText == "")
+    }
+
+    @Test func spansAreCompactAndEncodeAsBefore() throws {
+        #expect(MemoryLayout<Sentence>.stride == 12)
+        let data = try JSONEncoder().encode(Span(3, 9))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Int])
+        #expect(object == ["start": 3, "end": 9])
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Span.self, from: Data(#"{"start":5,"end":2}"#.utf8)) }
+    }
+}
