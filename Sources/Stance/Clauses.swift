@@ -18,7 +18,7 @@ enum Clauses {
     static let concessionOpeners: Set<String> = ["although", "though", "while", "whilst", "despite"]
     static let negators: Set<String> = [
         "not", "no", "never", "neither", "nor", "hardly", "barely", "nothing", "none", "cannot", "without",
-        "nobody", "noone",
+        "nobody", "noone", "rarely", "seldom",
     ]
     static let negationWindow = 2
     static let before = 0.5

@@ -33,8 +33,8 @@ struct ProfileParser {
         if let o = top["off_topic"] { profile.offTopic = try offTopic(o) }
         if let r = top["replies"] {
             let m = try mapping(r, key: "replies", allowed: ["agree", "disagree"])
-            if let a = m["agree"] { profile.agree = try patterns(a, key: "replies.agree") }
-            if let d = m["disagree"] { profile.disagree = try patterns(d, key: "replies.disagree") }
+            if let a = m["agree"] { profile.agree = try replyMarkers(a, key: "replies.agree") }
+            if let d = m["disagree"] { profile.disagree = try replyMarkers(d, key: "replies.disagree") }
         }
         guard TermPattern(profile.target) != nil else {
             throw fail(top["target"], "target", "expected a name with at least one letter or digit")
@@ -54,7 +54,7 @@ struct ProfileParser {
             guard case .sequence(let items) = list else { throw fail(list, key, "expected a list of cues") }
             for (i, item) in items.enumerated() {
                 let k = "\(key)[\(i)]"
-                let m = try mapping(item, key: k, allowed: ["match", "weight", "note", "negatable"])
+                let m = try mapping(item, key: k, allowed: ["match", "weight", "note", "negatable", "said_of"])
                 let phrases = try patterns(required(m, "match", in: item, key: k), key: "\(k).match")
                 if let anchored = phrases.first(where: { $0.trimmingSpaces().hasPrefix("^") }) {
                     throw fail(item, "\(k).match", "'\(anchored)': '^' anchors reply markers only, not cues")
@@ -69,13 +69,20 @@ struct ProfileParser {
                     guard let b = n.bool else { throw fail(n, "\(k).negatable", "expected true or false, found '\(n.string ?? "?")'") }
                     negatable = b
                 }
+                var saidOf: StanceCue.Side? = nil
+                if let n = m["said_of"] {
+                    guard let v = n.string, let side = StanceCue.Side(rawValue: v) else {
+                        throw fail(n, "\(k).said_of", "expected target or other_side, found '\(n.string ?? "?")'")
+                    }
+                    saidOf = side
+                }
                 for p in phrases {
                     let folded = TermPattern(p)?.words.joined(separator: " ") ?? p
                     if let (other, line) = seen[folded], other != direction {
                         throw fail(item, "\(k).match", "'\(p)' is also a \(other.rawValue) cue (line \(line))")
                     }
                     seen[folded] = (direction, item.mark?.line ?? 0)
-                    out.append(StanceCue(match: p, stance: direction, weight: w, note: note, negatable: negatable))
+                    out.append(StanceCue(match: p, stance: direction, weight: w, note: note, negatable: negatable, saidOf: saidOf))
                 }
             }
         }
@@ -136,6 +143,27 @@ struct ProfileParser {
             }
             return s.string
         }
+    }
+
+    /// Words so common that, as an unanchored one-word reply marker, they would match almost
+    /// every reply (a YAML flow list splits `[yeah, because]` into two such markers).
+    static let commonWords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "because", "but", "by", "for", "from", "i", "if", "in", "is",
+        "it", "just", "of", "on", "or", "so", "that", "the", "then", "this", "to", "was", "we", "well", "with",
+        "yeah", "yes", "you",
+    ]
+
+    /// Reply markers: phrases as `patterns`, and no unanchored marker of one common word.
+    private func replyMarkers(_ node: Node, key: String) throws -> [String] {
+        let out = try patterns(node, key: key)
+        let items: [Node] = node.sequence.map { Array($0) } ?? [node]
+        for (i, (p, item)) in zip(out, items).enumerated() {
+            guard let t = TermPattern(p), !t.anchored, t.words.count == 1, Self.commonWords.contains(t.words[0]) else { continue }
+            let k = items.count > 1 || node.sequence != nil ? "\(key)[\(i)]" : key
+            throw fail(item, k, "'\(p)' is a common word: unanchored it matches almost every reply; "
+                       + "anchor it ('^\(p)') or write a phrase (quote one holding a comma: 'yeah, because')")
+        }
+        return out
     }
 
     // MARK: - Errors

@@ -125,7 +125,9 @@ public struct StanceClassifier: Sendable {
         let relation = parent == nil ? nil : ReplyRule.relation(v, profile: compiled)
         let parentOnTopic = parent.map { $0.label != .offTopic } ?? false
         let longReply = parentOnTopic && v.ownWordCount >= options.onTopicReplyWords
-        let offTopic = OffTopicRule.reason(v, answersOnTopicParent: parentOnTopic && (relation != nil || longReply))
+        // Quoting a passage of an on-topic parent to answer it keeps a short reply on the subject.
+        let answers = relation != nil || longReply || ReplyRule.quotesParent(c)
+        let offTopic = OffTopicRule.reason(v, answersOnTopicParent: parentOnTopic && answers)
         // An explicit reply marker outranks tone: when the own evidence is sentiment only, the
         // marker still applies ("Ah yes, the mythical careful C programmer" is warm about C in
         // words and disagrees in fact). A concession ("I agree, but") is inferred, not said, and
@@ -138,7 +140,7 @@ public struct StanceClassifier: Sendable {
                 evidence.append(ReplyRule.evidence(relation, parent: parent, options: options))
                 source = relation.relation == .agrees ? .inherited : .inverted
             } else if offTopic == nil, options.quotingReplyFactor > 0, ReplyRule.quotesParent(c) {
-                evidence.append(ReplyRule.rebuttal(parent: parent, options: options))
+                evidence.append(ReplyRule.rebuttal(parent: parent, options: options, quote: ReplyRule.parentQuote(c)))
                 source = .inverted
             } else if offTopic == nil, options.quotingReplyFactor > 0, let echo = ReplyRule.scareQuote(v) {
                 evidence.append(ReplyRule.rebuttal(parent: parent, options: options, echo: echo))
@@ -168,6 +170,7 @@ public struct StanceClassifier: Sendable {
             source = .direct
             confidence = max(0, 1 - abs(score) / max(options.threshold, 1e-9))
         }
+        scaled = scaled.map { Self.named($0, in: c) }
         score = scaled.reduce(0) { $0 + $1.contribution }
         confidence = min(1, max(0, confidence))
         return CommentStance(key: c.key, label: label, score: score, confidence: confidence, source: source,
@@ -187,6 +190,16 @@ public struct StanceClassifier: Sendable {
                 e.note = "in the title \"\(title)\": " + e.note
                 return e
             }
+    }
+
+    /// Evidence always says what it matched: an empty or blank `matched` takes the words its span
+    /// covers, or else the rule's name in parentheses.
+    static func named(_ e: StanceEvidence, in c: Comment) -> StanceEvidence {
+        guard e.matched.allSatisfy(\.isWhitespace) else { return e }
+        var e = e
+        let covered = e.span.map { c.text.slice($0).trimmingSpaces() } ?? ""
+        e.matched = covered.isEmpty ? "(\(e.rule))" : covered
+        return e
     }
 
     /// score = tanh(R) with R = Σ wᵢ; each contribution is wᵢ · tanh(R) / R.

@@ -17,13 +17,26 @@ public struct StanceCue: Sendable, Codable, Hashable {
     /// Whether a negation before the cue turns it around. False for cues that name a problem the
     /// target removes: "no more use-after-free bugs" argues the same side as "use-after-free bugs".
     public var negatable: Bool
+    /// Whose conduct or quality the cue describes when it points its way ("toxic" is anti when
+    /// said of the target's people, "gatekeeping" pro when said of the other side's). Said in a
+    /// sentence that names only the opposite side, the cue turns around. Nil: the side named
+    /// does not matter.
+    public var saidOf: Side?
 
-    public init(match: String, stance: Direction, weight: Double, note: String = "", negatable: Bool = true) {
+    /// The side a cue is said of.
+    public enum Side: String, Sendable, Codable, CaseIterable {
+        case target
+        case otherSide = "other_side"
+    }
+
+    public init(match: String, stance: Direction, weight: Double, note: String = "", negatable: Bool = true,
+                saidOf: Side? = nil) {
         self.match = match
         self.stance = stance
         self.weight = weight
         self.note = note
         self.negatable = negatable
+        self.saidOf = saidOf
     }
 
     /// +weight for pro, -weight for anti.

@@ -23,7 +23,8 @@ public enum StanceSource: String, Sendable, Codable, CaseIterable {
 public struct StanceEvidence: Sendable, Hashable, Codable {
     /// The rule that fired ("cue", "target-sentiment", "comparison", "reply-agrees"...).
     public var rule: String
-    /// The words matched (the alias, the cue pattern, the reply marker).
+    /// The words matched (the alias, the cue pattern, the reply marker); never empty: the
+    /// classifier fills an empty one with the words its span covers, else "(rule)".
     public var matched: String
     /// Where, in UTF-8 byte offsets into the comment's text; nil for evidence from the parent.
     public var span: Span?

@@ -55,10 +55,20 @@ struct LogfmtLogHandler: LogHandler {
     func log(event: LogEvent) {
         let level = event.level, message = event.message
         let all = metadata.merging(event.metadata ?? [:]) { _, new in new }
-        var parts = ["ts=\(ISO8601DateFormatter().string(from: Date()))", "level=\(level)", "logger=\(label)",
+        var parts = ["ts=\(Self.timestamp(Date()))", "level=\(level)", "logger=\(label)",
                      "msg=\(Self.quote("\(message)"))"]
         for key in all.keys.sorted() { parts.append("\(key)=\(Self.quote(all[key].map { "\($0)" } ?? ""))") }
         Console.error(parts.joined(separator: " "))
+    }
+
+    /// `2026-12-03T06:52:47Z`: ISO 8601 in UTC, whole seconds, without building a formatter per line.
+    static func timestamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
     /// Quotes a value when it holds a space, quote, `=` or control character.

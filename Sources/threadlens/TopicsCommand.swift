@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import Pipeline
 import Reports
 import Topics
 
@@ -16,6 +17,7 @@ struct TopicsCommand: ParsableCommand {
         abstract: "Cluster comments into labelled topics.",
         discussion: """
             Examples:
+              threadlens topics data/samples --out reports/topics
               threadlens topics data/samples/*.jsonl --out reports/topics
               threadlens topics comments.jsonl --k 6 --seed 7 --out /tmp/topics
               threadlens topics thread.mbox --k-min 2 --k-max 10 --out /tmp/topics
@@ -23,7 +25,7 @@ struct TopicsCommand: ParsableCommand {
             Exit codes: 0 success, 1 the run failed, 2 usage error.
             """)
 
-    @Argument(help: "Input files (any format ingest reads; JSONL with id/text included).")
+    @Argument(help: "Input files, folders or globs (any format ingest reads; JSONL with id/text included).")
     var inputs: [String] = []
 
     @Option(help: "A fixed number of topics.")
@@ -57,10 +59,19 @@ struct TopicsCommand: ParsableCommand {
         if let kMin, kMax == nil { options.kMax = max(options.kMax, kMin) }
         do { try options.validate() } catch { throw usage("\(error)") }
 
+        var files: [String] = []
+        do {
+            for input in inputs {
+                let found = try InputFiles.expand(input)
+                if found.isEmpty { throw usage("\(input): no such file (or the glob matches nothing)") }
+                files += found.filter { !files.contains($0) }
+            }
+        } catch let error as InputFiles.GlobError { throw usage("\(error)") }
+
         let result: TopicResult
         let documents: [TopicDocument]
         do {
-            let ingest = try Ingestor().read(paths: inputs)
+            let ingest = try Ingestor().read(paths: files)
             for problem in ingest.problems { Self.stderr("\(problem)") }
             let comments = ingest.threads.flatMap(\.comments)
             var seen: [String: Int] = [:]
@@ -94,7 +105,7 @@ enum TopicFiles {
         for x in result.assignments {
             a += "\(CSV.cell(x.documentID)),\(x.topic),\(fixed(x.similarity, 6)),\(x.isOutlier)\n"
         }
-        try Data(a.utf8).write(to: dir.appendingPathComponent("assignments.csv"))
+        try Data(a.utf8).write(to: dir.appendingPathComponent("assignments.csv"), options: .atomic)
 
         var t = "topic,size,outliers,mean_similarity,label,terms,representatives\n"
         for topic in result.topics {
@@ -103,13 +114,13 @@ enum TopicFiles {
                          CSV.cell(topic.representatives.joined(separator: " "))]
             t += cells.joined(separator: ",") + "\n"
         }
-        try Data(t.utf8).write(to: dir.appendingPathComponent("topics.csv"))
+        try Data(t.utf8).write(to: dir.appendingPathComponent("topics.csv"), options: .atomic)
 
         var s = "k,silhouette,objective,chosen\n"
         for score in result.kScores {
             s += "\(score.k),\(fixed(score.silhouette, 6)),\(fixed(score.objective, 6)),\(score.k == result.k)\n"
         }
-        try Data(s.utf8).write(to: dir.appendingPathComponent("k-scores.csv"))
+        try Data(s.utf8).write(to: dir.appendingPathComponent("k-scores.csv"), options: .atomic)
     }
 
     /// `value` with `digits` decimals, rounded half away from zero (fast; no `String(format:)`).

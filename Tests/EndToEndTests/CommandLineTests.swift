@@ -39,6 +39,32 @@ import Testing
         #expect(r.stderr.contains("level=info"))
         #expect(r.stderr.contains("msg=\"stage finished\""))
         #expect(!r.stderr.contains("\r"))
+        // Every line opens with a UTC timestamp in ISO 8601, whole seconds.
+        let stamp = /^ts=\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z level=/
+        let lines = r.stderr.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines { #expect(line.prefixMatch(of: stamp) != nil, "\(line)") }
+    }
+
+    @Test(.enabled(if: binaryBuilt, "skipped: .build/debug/threadlens is missing; run `swift build` (make test does)"))
+    func topicsReadsAFolderAndAGlobAndRejectsAMissingInput() throws {
+        let ws = try SampleWorkspace()
+        defer { ws.remove() }
+        let out = ws.root.appendingPathComponent("topics").path
+        let folder = try threadlens(["topics", ws.samples.path, "--k", "3", "--out", out])
+        #expect(folder.status == 0, "\(folder.stderr)")
+        let rows = try String(contentsOfFile: out + "/assignments.csv", encoding: .utf8).split(separator: "\n")
+        #expect(rows.first == "id,topic,similarity,outlier")
+        #expect(folder.stderr.contains("\(rows.count - 1) comments, 3 topics"))
+        let jsonl = try FileManager.default.contentsOfDirectory(atPath: ws.samples.path).filter { $0.hasSuffix(".jsonl") }
+        #expect(!jsonl.isEmpty)
+        let glob = try threadlens(["topics", ws.samples.path + "/*.jsonl", "--k", "2", "--out", out])
+        #expect(glob.status == 0, "\(glob.stderr)")
+        let globRows = try String(contentsOfFile: out + "/assignments.csv", encoding: .utf8).split(separator: "\n")
+        #expect(globRows.count < rows.count)
+        let missing = try threadlens(["topics", ws.root.appendingPathComponent("nope").path, "--out", out])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("nope: no such file"))
     }
 
     @Test(.enabled(if: binaryBuilt, "skipped: .build/debug/threadlens is missing; run `swift build` (make test does)"))

@@ -59,7 +59,15 @@ struct HeldoutThreadTests {
         let results = try Self.evaluate()
         #expect(results.count >= 60)
         let scores = StanceScores(predicted: results.map(\.got.label), gold: results.map(\.gold))
-        FileHandle.standardError.write(Data("held-out threads (\(results.count) comments): \(scores)\n".utf8))
+        let gold = results.map(\.gold)
+        let allPro = StanceScores(predicted: gold.map { _ in .pro }, gold: gold)
+        let lexicon = try Lexicon.load(directory: Fixture.packageRoot.appendingPathComponent("data/lexicons").path)
+        let vader = SentimentAnalyzer(lexicon: lexicon, options: SentimentOptions(mode: .vader))
+        let vaderSign = StanceScores(predicted: results.map { r in
+            let compound = vader.analyze(Fixture.comment(r.text)).scores.compound
+            return compound >= 0.05 ? .pro : compound <= -0.05 ? .anti : .neutral
+        }, gold: gold)
+        FileHandle.standardError.write(Data("held-out threads (\(results.count) comments): \(scores)\n  baseline all pro:  \(allPro)\n  baseline VADER:    \(vaderSign)\n".utf8))
         if let path = ProcessInfo.processInfo.environment["STANCE_HELDOUT_DUMP"] {
             var dump = ""
             for r in results {

@@ -72,12 +72,24 @@ enum ReplyRule {
     ///
     /// With `echo`, the reply puts words in quotation marks inline ("\"nobody uses it\" is what
     /// people say"): echoing a phrase in quotes to answer it is the inline form of quoting.
-    static func rebuttal(parent: CommentStance, options: StanceOptions, echo: Span? = nil) -> StanceEvidence {
+    ///
+    /// The evidence's span is the quotation answered: the parent's quoted passage (`quote`) or the
+    /// inline quotation (`echo`), so reports can show what is rebutted.
+    static func rebuttal(parent: CommentStance, options: StanceOptions, echo: Span? = nil,
+                         quote: Span? = nil) -> StanceEvidence {
         let how = echo == nil ? "quotes parent" : "echoes words in quotes, answering parent"
         let note = "\(how) \(parent.key.commentID) (\(parent.label.rawValue), "
             + "score \(rounded(parent.score))) and answers it"
-        return .raw("reply-rebuts", echo == nil ? "(quotes the parent)" : "(words in quotes)", echo,
+        return .raw("reply-rebuts", echo == nil ? "(quotes the parent)" : "(words in quotes)", echo ?? quote,
                     -options.quotingReplyFactor * parent.score, note: note)
+    }
+
+    /// Where the comment quotes its parent: the first quote of the parent, else (for a reply linked
+    /// by a quote) its first quote.
+    static func parentQuote(_ c: Comment) -> Span? {
+        guard let p = c.parentID else { return nil }
+        if let q = c.quotes.first(where: { $0.quotedCommentID == p }) { return q.span }
+        return c.parentLink == .quote ? c.quotes.first?.span : nil
     }
 
     /// The first inline quotation in the commenter's own words: a pair of double quotation
