@@ -6,8 +6,8 @@ import LinearAlgebra
 ///
 /// With `l = r + oversamples` and a seeded Gaussian `Ω` (terms x l):
 /// 1. Range finding on the term side with power iterations: `Q ← Ω`, then `q` times
-///    `Q ← qr(Aᵀ·A·Q)` (one fused sparse product, `SparseMatrix.gramMultiply`, and one thin QR of a
-///    terms x l matrix).
+///    `Q ← qr(Aᵀ·A·Q)` (one fused sparse product, `SparseMatrix.gramMultiply`, when documents outnumber
+///    terms four to one, else `Aᵀ·(A·Q)` through a transpose computed once; and one thin QR of a terms x l matrix).
 /// 2. `C = A·Q` (documents x l) holds the top singular directions of A: `A·Q·Qᵀ ≈ A`. C itself is never
 ///    formed: its Gram matrix is `G = Cᵀ·C = Qᵀ·(Aᵀ·A·Q)` (one more fused product and a small gemm).
 /// 3. A small dense SVD `G = W·Λ·Wᵀ` (`dgesdd`): the singular values of A are `√λ` and the embeddings
@@ -46,10 +46,14 @@ public struct LatentSemanticAnalysis: Sendable {
         if r == 0 { return Result(embeddings: Matrix(rows: a.rows, cols: 0), singularValues: []) }
         var rng = SeededGenerator(seed: seed)
         var q = Matrix.gaussian(rows: a.cols, cols: l, using: &rng)
-        for _ in 0..<max(0, powerIterations) { q = try LAPACK.qr(a.gramMultiply(q)).q }
+        // Aᵀ·A·Q: with many more documents than terms, fused (never forms the documents x l matrix A·Q);
+        // otherwise A·Q is small, and Aᵀ·(A·Q) gathers through a transpose computed once.
+        let at: SparseMatrix? = a.rows > 4 * a.cols ? nil : a.transposed
+        func gramTimes(_ q: Matrix) -> Matrix { at.map { $0.multiply(a.multiply(q)) } ?? a.gramMultiply(q) }
+        for _ in 0..<max(0, powerIterations) { q = try LAPACK.qr(gramTimes(q)).q }
         if powerIterations <= 0 { q = try LAPACK.qr(q).q }
         // Cᵀ·C for C = A·Q, without C: Qᵀ·(Aᵀ·A·Q), symmetrised against rounding.
-        let g = BLAS.gemm(q, .transpose, a.gramMultiply(q), .none)
+        let g = BLAS.gemm(q, .transpose, gramTimes(q), .none)
         let gram = Matrix(rows: l, cols: l) { i, j in 0.5 * (g.storage[i + j * l] + g.storage[j + i * l]) }
         let small = try LAPACK.svd(gram)
         // U·Σ = C·W = A·(Q·W): the small product first, then one sparse product straight to r columns.
