@@ -35,8 +35,11 @@ test: setup
 	$(SWIFT) build
 	$(SWIFT) test
 
+# Every stage and the nightly pipeline at 100k, 300k and 1M generated comments beside the references
+# (docs/bench.md); BENCH_QUICK=1 for a few-minute smoke run.
 bench: setup
 	$(SWIFT) build -c release --product threadlens-bench
+	$(SWIFT) build -c release --product threadlens
 	scripts/bench/run-all.sh
 
 clean:

@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "ThreadModel"),
         .target(name: "TextProcessing", dependencies: ["ThreadModel"]),
         .target(name: "Ingest", dependencies: ["ThreadModel", "TextProcessing"]),
+        // Seeded synthetic discussion threads (JSONL, mbox) for benchmarks and scale tests.
+        .target(name: "CorpusGenerator"),
         .target(name: "Sentiment", dependencies: ["ThreadModel", "TextProcessing"]),
         .target(name: "Topics", dependencies: ["ThreadModel", "TextProcessing", "LinearAlgebra"]),
         .target(name: "Stance", dependencies: [
@@ -44,7 +46,7 @@ let package = Package(
         // Benchmarks driven by `make bench`; not part of the product.
         .executableTarget(name: "threadlens-bench", dependencies: [
             "Pipeline", "Ingest", "TextProcessing", "Sentiment", "Topics", "Stance", "Reports",
-            "LinearAlgebra", "ThreadModel",
+            "LinearAlgebra", "ThreadModel", "CorpusGenerator",
         ]),
 
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
@@ -55,6 +57,7 @@ let package = Package(
         .testTarget(name: "TopicsTests", dependencies: ["Topics", "LinearAlgebra"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StanceTests", dependencies: ["Stance", "Sentiment", "ThreadModel", "Ingest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "ThreadModel", "Sentiment", "Topics", "Stance"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CorpusGeneratorTests", dependencies: ["CorpusGenerator", "Ingest", "ThreadModel"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "ThreadModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "ThreadModel"]),
         .testTarget(name: "HardeningTests", dependencies: ["Pipeline", "Ingest", "Sentiment", "Stance", "Reports", "ThreadModel"]),

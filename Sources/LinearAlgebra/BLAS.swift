@@ -29,6 +29,8 @@ public enum BLAS {
             return
         }
         let lda = max(1, a.rows), ldb = max(1, b.rows), ldc = max(1, m)
+        let started = GemmCounter.start()
+        defer { GemmCounter.stop(started, m: m, n: n, k: ka) }
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 c.storage.withUnsafeMutableBufferPointer { pc in

@@ -14,13 +14,25 @@ public enum ContentHash {
     }
 
     public static func thread(_ t: DiscussionThread) -> String {
+        hashes(t).thread
+    }
+
+    /// The thread's hash and every comment's (in comment order), building each comment's canonical
+    /// text once for both.
+    public static func hashes(_ t: DiscussionThread) -> (thread: String, comments: [String]) {
         var hasher = SHA256()
         let head = fields([t.id, t.source.rawValue, t.title, t.url, t.body, t.postedAt.map(number)])
         hasher.update(Array(head.utf8))
+        let separator: [UInt8] = [0x1D]
+        var comments: [String] = []
+        comments.reserveCapacity(t.comments.count)
         for c in t.comments {
-            hasher.update(Array(("\u{1D}" + canonical(c)).utf8))
+            let bytes = Array(canonical(c).utf8)
+            hasher.update(separator)
+            hasher.update(bytes)
+            comments.append(SHA256.hex(bytes))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return (hasher.finalizeHex(), comments)
     }
 
     static func canonical(_ c: Comment) -> String {

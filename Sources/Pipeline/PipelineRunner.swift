@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import Logging
 import Reports
 import Sentiment
@@ -51,13 +52,16 @@ public struct PipelineRunner: Sendable {
 
         func timed<T>(_ stage: String, items: (T) -> Int, _ body: () throws -> T) throws -> T {
             let t0 = Date()
+            let cpu0 = ProcessClock.cpuSeconds()
             logger.info("stage started", metadata: ["stage": "\(stage)"])
             let value = try body()
             let seconds = Date().timeIntervalSince(t0)
+            let cpu = ProcessClock.cpuSeconds() - cpu0
             timings.append(StageTiming(stage: stage, seconds: seconds, items: items(value)))
             progress?(StageProgress(stage: stage, done: items(value), total: items(value), elapsed: seconds, finished: true))
             logger.info("stage finished", metadata: [
                 "stage": "\(stage)", "items": "\(items(value))", "seconds": "\(String(format: "%.3f", seconds))",
+                "cpu_seconds": "\(String(format: "%.3f", cpu))",
             ])
             return value
         }
@@ -83,20 +87,38 @@ public struct PipelineRunner: Sendable {
         let store = pipeline.store.enabled && options.publish == .dated ? try RunStore(path: pipeline.storePath) : nil
         let settingsHash = store == nil ? "" : RunSettingsHash.make(
             toolVersion: options.toolVersion, pipeline: pipeline, lexiconDirectory: lexiconDir, profileText: profileText)
-        let (hashes, unchanged, reused) = try timed("store-read", items: { $0.1.count }) {
+        let (hashes, commentHashes, unchanged, reused) = try timed("store-read", items: { $0.2.count }) {
+            // Content hashes on every core, in thread order.
+            let computed = Parallel.mapChunks(count: threads.count, chunkSize: 64) { range in
+                range.map { ContentHash.hashes(threads[$0]) }
+            }.flatMap { $0 }
             var hashes: [String: String] = [:]
-            for t in threads { hashes[t.id] = ContentHash.thread(t) }
+            var commentHashes: [String: [String]] = [:]
+            for (t, h) in zip(threads, computed) {
+                hashes[t.id] = h.thread
+                commentHashes[t.id] = h.comments
+            }
             let cached = options.full ? [:] : try store?.cachedThreads() ?? [:]
             let unchanged = Set(threads.filter {
                 cached[$0.id] == CachedThread(contentHash: hashes[$0.id] ?? "", settingsHash: settingsHash)
             }.map(\.id))
-            return (hashes, unchanged, try store?.cachedResults(threads: unchanged) ?? ([:], [:]))
+            return (hashes, commentHashes, unchanged, try store?.cachedResults(threads: unchanged) ?? ([:], [:]))
         }
         var (sentiments, stances) = reused
         let fresh = threads.filter { t in
             !unchanged.contains(t.id) || t.comments.contains { sentiments[$0.key] == nil || stances[$0.key] == nil }
         }
         logger.info("incremental", metadata: ["analyse": "\(fresh.count)", "unchanged": "\(threads.count - fresh.count)"])
+
+        // Topics over everything need only the comments' own words, so they run beside sentiment and
+        // stance: the topics' single-threaded stretches (k-means, LSA) fill the core the chunked
+        // sentiment and stance work leaves idle. Both are deterministic; neither reads the other.
+        let topicsRun = BackgroundStage(stage: "topics", logger: logger, progress: progress,
+                                        items: { $0.0.assignments.count }) {
+            do { return try stages.topics(threads) } catch let e as RunError { throw e } catch {
+                throw RunError(stage: "topics", "\(error)")
+            }
+        }
 
         // Sentiment and stance on new or changed threads only.
         let analysed = try timed("sentiment+stance", items: { _ in fresh.reduce(0) { $0 + $1.comments.count } }) {
@@ -105,12 +127,10 @@ public struct PipelineRunner: Sendable {
         sentiments.merge(analysed.0) { _, new in new }
         stances.merge(analysed.1) { _, new in new }
 
-        // Topics over everything, with stable ids.
-        let (rawTopics, rawAssignments) = try timed("topics", items: { $0.0.assignments.count }) {
-            do { return try stages.topics(threads) } catch let e as RunError { throw e } catch {
-                throw RunError(stage: "topics", "\(error)")
-            }
-        }
+        // Topics, with stable ids.
+        let topicsOutcome = topicsRun.wait()
+        timings.append(topicsOutcome.timing)
+        let (rawTopics, rawAssignments) = try topicsOutcome.result.get()
         let previous = try store?.previousTopics(before: runDate)
         let nextID = (try store?.maxTopicID(before: runDate) ?? 0) + 1
         let tracked = TopicTracker(threshold: pipeline.topics.matchThreshold)
@@ -173,7 +193,7 @@ public struct PipelineRunner: Sendable {
                 ?? Self.json(info)
             try timed("store-commit", items: { _ in threads.count }) { try store.commit(RunRecord(
                 run: info, full: options.full, manifestJSON: manifest, threads: threads, contentHashes: hashes,
-                unchanged: unchanged.subtracting(fresh.map(\.id)), settingsHash: settingsHash, sentiments: sentiments,
+                commentHashes: commentHashes, unchanged: unchanged.subtracting(fresh.map(\.id)), settingsHash: settingsHash, sentiments: sentiments,
                 stances: stances, topics: tracked.topics, topicOf: topicOf, history: today, historyCutoff: historyCutoff)) }
             info.stageTimings = timings
         }
@@ -198,5 +218,39 @@ public struct PipelineRunner: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
+
+/// A stage run on a background thread while the caller does other work; `wait()` returns its
+/// result and timing (wall seconds from its own start, as for the stages run in line).
+final class BackgroundStage<Value: Sendable>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var outcome: (result: Result<Value, Error>, timing: StageTiming)?
+
+    init(stage: String, logger: Logger, progress: ProgressHandler?, items: @escaping @Sendable (Value) -> Int = { _ in 0 },
+         _ body: @escaping @Sendable () throws -> Value) {
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            let t0 = Date()
+            logger.info("stage started", metadata: ["stage": "\(stage)"])
+            let result = Result { try body() }
+            let seconds = Date().timeIntervalSince(t0)
+            let count = (try? result.get()).map(items) ?? 0
+            if case .success = result {
+                progress?(StageProgress(stage: stage, done: count, total: count, elapsed: seconds, finished: true))
+                logger.info("stage finished", metadata: [
+                    "stage": "\(stage)", "items": "\(count)", "seconds": "\(String(format: "%.3f", seconds))",
+                ])
+            }
+            // The group's wait orders this write before the reader's.
+            outcome = (result, StageTiming(stage: stage, seconds: seconds, items: count))
+            group.leave()
+        }
+    }
+
+    func wait() -> (result: Result<Value, Error>, timing: StageTiming) {
+        group.wait()
+        guard let outcome else { preconditionFailure("BackgroundStage finished without an outcome") }
+        return outcome
     }
 }

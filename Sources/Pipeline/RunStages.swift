@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import LinearAlgebra
 import Reports
 import Sentiment
 import Stance
@@ -7,7 +8,7 @@ import ThreadModel
 import Topics
 
 /// The stages' work, each a function of its inputs; `PipelineRunner` sequences, times and stores them.
-struct RunStages {
+struct RunStages: Sendable {
     let pipeline: PipelineFile
     let progress: ProgressHandler?
 
@@ -57,40 +58,111 @@ struct RunStages {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
-    /// Sentiment then stance for the given threads.
+    /// Sentiment then stance for the given threads, on every core.
+    ///
+    /// Threads are cut into consecutive chunks; each chunk scores its comments' sentiment, then their
+    /// stance (which needs only the chunk's own threads: a reply's parent is in the same thread). The
+    /// chunks' results are merged in chunk order, so the output does not depend on the thread count.
     func analyse(_ threads: [DiscussionThread], analyzer: SentimentAnalyzer, classifier: StanceClassifier)
         -> ([CommentKey: CommentSentiment], [CommentKey: CommentStance])
     {
-        var sentiments: [CommentKey: CommentSentiment] = [:]
         let total = threads.reduce(0) { $0 + $1.comments.count }
         let start = Date()
-        var done = 0
-        for t in threads {
-            for c in t.comments { sentiments[c.key] = analyzer.analyze(c) }
-            done += t.comments.count
-            progress?(StageProgress(stage: "sentiment", done: done, total: total,
+        let done = Tally()
+        let progress = self.progress
+        let chunks = Parallel.mapChunks(count: threads.count, chunkSize: Self.chunkSize(threads)) { range in
+            var sentiments: [CommentKey: CommentSentiment] = [:]
+            var ordered: [CommentSentiment] = []
+            for t in threads[range] {
+                for c in t.comments {
+                    let s = analyzer.analyze(c)
+                    sentiments[c.key] = s
+                    ordered.append(s)
+                }
+            }
+            let stances = classifier.run(threads: Array(threads[range]), sentiments: sentiments)
+            let n = done.add(ordered.count)
+            progress?(StageProgress(stage: "sentiment+stance", done: n, total: total,
                                     elapsed: Date().timeIntervalSince(start), finished: false))
+            return (ordered, stances)
         }
+        var sentiments: [CommentKey: CommentSentiment] = [:]
         var stances: [CommentKey: CommentStance] = [:]
-        for s in classifier.run(threads: threads, sentiments: sentiments) { stances[s.key] = s }
+        sentiments.reserveCapacity(total)
+        stances.reserveCapacity(total)
+        for (ss, ts) in chunks {
+            for s in ss { sentiments[s.key] = s }
+            for t in ts { stances[t.key] = t }
+        }
         return (sentiments, stances)
     }
 
+    /// Threads per chunk: about 2,000 comments, so that chunks are many enough to balance two cores
+    /// and small enough for steady progress.
+    static func chunkSize(_ threads: [DiscussionThread]) -> Int {
+        let comments = threads.reduce(0) { $0 + $1.comments.count }
+        let perThread = max(1, comments / max(1, threads.count))
+        return max(1, 2_000 / perThread)
+    }
+
+    /// Documents above which k is chosen on a seeded sample rather than on the whole corpus.
+    static let kSelectionSample = 20_000
+
     /// Topics over every comment's own words; documents are keyed `thread/comment`.
+    ///
+    /// With a k range and more than `kSelectionSample` documents, k is chosen by the modeler's
+    /// silhouette on a seeded sample of that many documents (in corpus order), then every document is
+    /// clustered once with that k. The result reports the sample's per-k scores and says so in its notes.
+    /// Design note: choosing k clusters the corpus once per candidate k; on a million comments that
+    /// was most of the stage, while the silhouette itself is already measured on a 2,000-document sample.
     func topics(_ threads: [DiscussionThread]) throws -> (TopicResult, [CommentKey: TopicAssignment]) {
-        var keys: [String: CommentKey] = [:]
+        var keys: [CommentKey] = []
         var docs: [TopicDocument] = []
         for t in threads {
             for c in t.comments {
-                let id = c.key.description
-                keys[id] = c.key
-                docs.append(TopicDocument(id: id, text: c.ownText))
+                let key = c.key
+                keys.append(key)
+                docs.append(TopicDocument(id: key.description, text: c.ownText))
             }
         }
-        let result = try TopicModeler(options: pipeline.topics.options).run(docs)
+        var options = pipeline.topics.options
+        var chosen: TopicResult?
+        if options.k == nil, options.kMin < options.kMax, docs.count > Self.kSelectionSample {
+            let sample = Self.sample(count: docs.count, size: Self.kSelectionSample, seed: options.seed)
+            let onSample = try TopicModeler(options: options).run(sample.map { docs[$0] })
+            options.k = onSample.k
+            chosen = onSample
+        }
+        var result = try TopicModeler(options: options).run(docs)
+        if let chosen {
+            result.kScores = chosen.kScores
+            result.notes.insert("k = \(chosen.k) chosen by silhouette on a seeded sample of "
+                                + "\(Self.kSelectionSample) of \(docs.count) documents", at: 0)
+        }
         var byKey: [CommentKey: TopicAssignment] = [:]
-        for a in result.assignments { if let k = keys[a.documentID] { byKey[k] = a } }
+        byKey.reserveCapacity(keys.count)
+        // Assignments come in document order; the id check guards that assumption.
+        if result.assignments.count == docs.count,
+           zip(result.assignments, docs).allSatisfy({ $0.documentID == $1.id }) {
+            for (k, a) in zip(keys, result.assignments) { byKey[k] = a }
+        } else {
+            var lookup: [String: CommentKey] = [:]
+            for (k, d) in zip(keys, docs) { lookup[d.id] = k }
+            for a in result.assignments { if let k = lookup[a.documentID] { byKey[k] = a } }
+        }
         return (result, byKey)
+    }
+
+    /// `size` distinct indices of `0..<count`, drawn with a seeded partial Fisher-Yates shuffle, sorted.
+    static func sample(count: Int, size: Int, seed: UInt64) -> [Int] {
+        if count <= size { return Array(0..<count) }
+        var rng = SeededGenerator(seed: seed ^ 0x6B5E_1EC7)
+        var indices = Array(0..<count)
+        for i in 0..<size {
+            let j = i + Int(rng.next() % UInt64(count - i))
+            indices.swapAt(i, j)
+        }
+        return indices[0..<size].sorted()
     }
 
     /// Loads the stance profile the pipeline names, or the bundled `<data>/stance/rust-in-linux.yml`.
@@ -122,5 +194,19 @@ extension TopicResult {
             return a
         }
         return copy
+    }
+}
+
+/// A count shared by parallel chunks.
+final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// Adds `n` and returns the new total.
+    func add(_ n: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += n
+        return value
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LinearAlgebra
 import Reports
 import Sentiment
 import Stance
@@ -40,6 +41,8 @@ public struct RunRecord: Sendable {
     public var manifestJSON: String
     public var threads: [DiscussionThread]
     public var contentHashes: [String: String]
+    /// Each thread's comment hashes in comment order (`ContentHash.hashes`); computed here when missing.
+    public var commentHashes: [String: [String]] = [:]
     /// Threads whose stored comments and results are already current (only `last_seen` moves).
     public var unchanged: Set<String> = []
     public var settingsHash: String
@@ -106,6 +109,14 @@ public struct RunStore: Sendable {
         m.registerMigration("v2-topic-centroids") { db in
             try db.execute(sql: "ALTER TABLE topic_days ADD COLUMN centroid TEXT NOT NULL DEFAULT '[]'")
         }
+        // Results as one binary blob per thread (`ResultCodec`) instead of two JSON documents per
+        // comment. Old results are dropped: their threads are analysed once more on the next run.
+        m.registerMigration("v3-thread-results") { db in
+            try db.execute(sql: """
+                DROP TABLE results;
+                CREATE TABLE thread_results (thread_id TEXT PRIMARY KEY, results BLOB NOT NULL);
+                """)
+        }
         return m
     }
 
@@ -121,22 +132,39 @@ public struct RunStore: Sendable {
     }
 
     /// The stored sentiment and stance of every comment of the given threads.
+    ///
+    /// Blobs are decoded on both cores in thread chunks. A blob that does not decode (a damaged store)
+    /// is skipped: its thread then lacks results and is analysed again.
     public func cachedResults(threads: Set<String>) throws -> ([CommentKey: CommentSentiment], [CommentKey: CommentStance]) {
-        let decoder = JSONDecoder()
-        return try db.read { db in
-            var sentiments: [CommentKey: CommentSentiment] = [:]
-            var stances: [CommentKey: CommentStance] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT thread_id, comment_id, sentiment, stance FROM results")
+        if threads.isEmpty { return ([:], [:]) }
+        let blobs: [(String, [UInt8])] = try db.read { db in
+            var out: [(String, [UInt8])] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT thread_id, results FROM thread_results ORDER BY thread_id")
             while let row = try rows.next() {
-                let thread: String = row["thread_id"]
+                let thread: String = row[0]
                 guard threads.contains(thread) else { continue }
-                let key = CommentKey(threadID: thread, commentID: row["comment_id"])
-                let s: String = row["sentiment"], t: String = row["stance"]
-                sentiments[key] = try decoder.decode(CommentSentiment.self, from: Data(s.utf8))
-                stances[key] = try decoder.decode(CommentStance.self, from: Data(t.utf8))
+                let data: Data = row[1]
+                out.append((thread, [UInt8](data)))
             }
-            return (sentiments, stances)
+            return out
         }
+        let decoded = Parallel.mapChunks(count: blobs.count, chunkSize: 256) { range in
+            range.compactMap { i in ResultCodec.decode(threadID: blobs[i].0, blobs[i].1) }
+        }
+        var sentiments: [CommentKey: CommentSentiment] = [:]
+        var stances: [CommentKey: CommentStance] = [:]
+        let total = decoded.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+        sentiments.reserveCapacity(total)
+        stances.reserveCapacity(total)
+        for chunk in decoded {
+            for thread in chunk {
+                for (s, t) in thread {
+                    sentiments[s.key] = s
+                    stances[t.key] = t
+                }
+            }
+        }
+        return (sentiments, stances)
     }
 
     /// The latest run date before `date` with topics, and those topics by stable id.

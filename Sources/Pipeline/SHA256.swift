@@ -63,6 +63,19 @@ public struct SHA256: Sendable {
         return h.flatMap { w in (0..<4).map { UInt8(truncatingIfNeeded: w >> (24 - 8 * UInt32($0))) } }
     }
 
+    /// The digest as lower-case hex, formatted by table (`String(format:)` per byte cost about as much
+    /// as the hash itself on short comments).
+    public mutating func finalizeHex() -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        let digest = finalize()
+        var out = [UInt8](repeating: 0, count: digest.count * 2)
+        for (i, b) in digest.enumerated() {
+            out[2 * i] = digits[Int(b >> 4)]
+            out[2 * i + 1] = digits[Int(b & 0x0F)]
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// One 64-byte block of `data` starting at `offset`.
     private mutating func compress(_ data: [UInt8], _ offset: Int) {
         for t in 0..<16 {
@@ -94,7 +107,7 @@ public struct SHA256: Sendable {
     public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         var hasher = SHA256()
         hasher.update(bytes)
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalizeHex()
     }
 
     /// Hex digest of a file, read in 1 MiB chunks; nil when it cannot be read.
@@ -106,6 +119,6 @@ public struct SHA256: Sendable {
             guard let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty else { break }
             hasher.update(chunk)
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalizeHex()
     }
 }

@@ -17,7 +17,7 @@ enum CommentAggregation {
 
     static func combine(_ results: [SentenceScorer.Result]) -> SentimentScores {
         var a = Accumulator()
-        for r in results { a.add(r) }
+        for r in results { a.add(r.summary) }
         return a.scores
     }
 
@@ -25,9 +25,9 @@ enum CommentAggregation {
     struct Accumulator {
         var sum = 0.0, pos = 0.0, neu = 0.0, neg = 0.0, weight = 0.0
 
-        mutating func add(_ r: SentenceScorer.Result) {
+        mutating func add(_ r: SentenceScorer.Summary) {
             sum += r.amplifiedSum
-            let n = Double(r.tokens.count)
+            let n = Double(r.tokenCount)
             pos += r.scores.pos * n
             neu += r.scores.neu * n
             neg += r.scores.neg * n

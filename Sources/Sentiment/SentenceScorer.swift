@@ -10,7 +10,7 @@
 /// Then ``Contrast`` over all word scores, then ``PunctuationEmphasis`` and ``Normalisation``.
 /// The default mode first merges overlay phrases (``PhraseRule``); its differences from vader mode live
 /// in the rules themselves, each switched on `mode`.
-struct SentenceScorer: Sendable {
+final class SentenceScorer: Sendable {
     let vocabulary: Vocabulary
     let tokenizer: Tokenizer
     let mode: SentimentMode
@@ -21,40 +21,75 @@ struct SentenceScorer: Sendable {
         self.tokenizer = Tokenizer(vocabulary: vocabulary, mode: mode)
     }
 
-    /// Word-level result: the tokens, each token's final score, and the sentence's scores.
-    struct Result {
-        var tokens: [Token]
-        var wordScores: [Double]
+    /// A sentence's scores and what ``CommentAggregation`` needs of it.
+    struct Summary {
         var scores: SentimentScores
         /// The sum of word scores before punctuation emphasis (0 when no word carries sentiment).
         var rawSum: Double
         /// `rawSum` moved away from 0 by the punctuation amplifier: what compound normalises.
         var amplifiedSum: Double
+        /// Number of tokens (after phrase merging).
+        var tokenCount: Int
     }
 
+    /// Word-level result: the tokens, each token's final score, and the sentence's scores.
+    struct Result {
+        var tokens: [Token]
+        var wordScores: [Double]
+        var summary: Summary
+        var scores: SentimentScores { summary.scores }
+        var rawSum: Double { summary.rawSum }
+        var amplifiedSum: Double { summary.amplifiedSum }
+    }
+
+    /// Scores `text[lo..<hi]` and keeps the tokens and word scores (for explanations and tests).
     func score(_ text: [UInt8], from lo: Int = 0, to hi: Int? = nil) -> Result {
-        let tok = tokenizer.tokenize(text, from: lo, to: hi)
-        var t = tok.tokens
-        if mode == .default { t = PhraseRule.apply(t, vocabulary.phrases) }
-        var s = wordScores(t)
-        switch mode {
-        case .vader: Contrast.applyVader(&s, t, but: vocabulary.words.but)
-        case .default: Contrast.applyDefault(&s, t, but: vocabulary.words.but, however: vocabulary.words.however)
+        text.withUnsafeBufferPointer { b in
+            withScored(b, lo, hi ?? b.count) { t, s, summary in
+                Result(tokens: Array(t), wordScores: Array(s), summary: summary)
+            }
         }
-        let amp = PunctuationEmphasis.amplifier(exclamations: tok.exclamations, questions: tok.questions, mode: mode)
-        var raw = 0.0
-        for x in s { raw += x }
-        let amplified = raw > 0 ? raw + amp : (raw < 0 ? raw - amp : 0)
-        return Result(tokens: t, wordScores: s, scores: Normalisation.scores(s, amplifier: amp, round: mode == .vader),
-                      rawSum: raw, amplifiedSum: amplified)
     }
 
-    private func wordScores(_ t: [Token]) -> [Double] {
+    /// Scores `text[lo..<hi]`: the fast path, nothing kept but the summary.
+    @inline(__always)
+    func summary(_ text: Bytes, _ lo: Int, _ hi: Int) -> Summary {
+        withScored(text, lo, hi) { _, _, summary in summary }
+    }
+
+    /// Scores `text[lo..<hi]` in temporary buffers and calls `body` with the tokens, their word scores
+    /// and the summary.
+    @inline(__always)
+    func withScored<R>(_ text: Bytes, _ lo: Int, _ hi: Int,
+                       _ body: (UnsafeBufferPointer<Token>, UnsafeBufferPointer<Double>, Summary) -> R) -> R {
+        tokenizer.withTokens(text, lo, hi) { tokens, exclamations, questions in
+            let t = mode == .default ? PhraseRule.apply(tokens, vocabulary.phrases) : tokens
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(t.count, 1)) { buffer in
+                let s = UnsafeMutableBufferPointer(rebasing: buffer[0..<t.count])
+                let tokens = UnsafeBufferPointer(t)
+                wordScores(tokens, into: s)
+                switch mode {
+                case .vader: Contrast.applyVader(s, tokens, but: vocabulary.words.but)
+                case .default: Contrast.applyDefault(s, tokens, but: vocabulary.words.but, however: vocabulary.words.however)
+                }
+                let amp = PunctuationEmphasis.amplifier(exclamations: exclamations, questions: questions, mode: mode)
+                var raw = 0.0
+                for x in s { raw += x }
+                let amplified = raw > 0 ? raw + amp : (raw < 0 ? raw - amp : 0)
+                let scores = Normalisation.scores(UnsafeBufferPointer(s), amplifier: amp, round: mode == .vader)
+                return body(tokens, UnsafeBufferPointer(s),
+                            Summary(scores: scores, rawSum: raw, amplifiedSum: amplified, tokenCount: t.count))
+            }
+        }
+    }
+
+    @inline(__always)
+    private func wordScores(_ t: Tokens, into s: UnsafeMutableBufferPointer<Double>) {
         let v = vocabulary
         let w = v.words
         let capsDiffer = CapsEmphasis.capsDiffer(t, mode: mode)
-        var s = [Double](repeating: 0, count: t.count)
         for i in 0..<t.count {
+            s[i] = 0
             let token = t[i]
             if v.isBooster(token) { continue }
             if i < t.count - 1 && token.id == w.kind && t[i + 1].id == w.of { continue }
@@ -76,6 +111,8 @@ struct SentenceScorer: Sendable {
             }
             s[i] = LeastRule.apply(valence, at: i, t, v)
         }
-        return s
     }
 }
+
+/// Tokens as the rules read them: a view of the scorer's temporary token buffer.
+typealias Tokens = UnsafeBufferPointer<Token>

@@ -23,16 +23,29 @@ public struct SentimentAnalyzer: Sendable {
     }
 
     /// Scores one piece of text: as a whole in vader mode, sentence by sentence in default mode.
+    ///
+    /// Works on the string's own UTF-8 storage (a bridged string without contiguous storage is copied
+    /// once); see ``Bytes``. Complexity O(n) in bytes, no heap allocation for sentence-sized text in the
+    /// common cases (one sentence, ASCII words).
     public func polarityScores(_ text: String) -> SentimentScores {
-        let bytes = Array(text.utf8)
+        if let scores = text.utf8.withContiguousStorageIfAvailable({ polarityScores(bytes: $0) }) { return scores }
+        return Array(text.utf8).withUnsafeBufferPointer { polarityScores(bytes: $0) }
+    }
+
+    func polarityScores(bytes b: Bytes) -> SentimentScores {
         switch options.mode {
         case .vader:
-            return scorer.score(bytes).scores
+            return scorer.summary(b, 0, b.count).scores
         case .default:
+            var total = CommentAggregation.Accumulator()
+            if let one = SingleSentence.span(b) {
+                if one.lowerBound < one.upperBound { total.add(scorer.summary(b, one.lowerBound, one.upperBound)) }
+                return total.scores
+            }
+            let bytes = Array(b)
             var spans: [Span] = []
             SentenceSplitter.split(bytes, in: 0..<bytes.count, into: &spans)
-            var total = CommentAggregation.Accumulator()
-            for span in spans { total.add(scorer.score(bytes, from: span.start, to: span.end)) }
+            for span in spans { total.add(scorer.summary(b, span.start, span.end)) }
             return total.scores
         }
     }

@@ -1,10 +1,20 @@
+/// Read-only UTF-8 bytes as the scoring code sees them.
+///
+/// Scoring works on the text's own storage (`String.utf8.withContiguousStorageIfAvailable`) and on
+/// scratch buffers from `withUnsafeTemporaryAllocation`, never on a copy per sentence: an unsafe buffer
+/// indexes without the bounds checks that cost the tokeniser's byte loops a third of their time, and a
+/// temporary allocation lives on the stack for sentence-sized text. Every index the scoring code uses
+/// stays inside `lo..<hi` of the buffer it was given; ``SentimentAnalyzer`` is the one place that obtains
+/// these pointers from a `String` or an array, and they never escape the call that made them.
+typealias Bytes = UnsafeBufferPointer<UInt8>
+
 /// Byte-level helpers over UTF-8 text: Python's white space and punctuation, scalar decoding and
 /// lower-casing with an ASCII fast path (String lower-casing runs at ~13 MB/s once any non-ASCII
 /// character is present; the byte loop takes the slow path only for tokens that need it).
 enum TextBytes {
     /// Decodes the scalar starting at `i` (valid UTF-8 assumed, as it comes from a `String`).
     @inline(__always)
-    static func decode(_ b: [UInt8], _ i: Int, _ hi: Int) -> (UInt32, Int) {
+    static func decode(_ b: Bytes, _ i: Int, _ hi: Int) -> (UInt32, Int) {
         let b0 = UInt32(b[i])
         if b0 < 0x80 { return (b0, 1) }
         if b0 < 0xE0, i + 1 < hi { return ((b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
@@ -20,7 +30,7 @@ enum TextBytes {
 
     /// Byte width of the white-space character at `i` in Python's sense (`str.split()`), or 0.
     @inline(__always)
-    static func whitespaceWidth(_ b: [UInt8], _ i: Int, _ hi: Int) -> Int {
+    static func whitespaceWidth(_ b: Bytes, _ i: Int, _ hi: Int) -> Int {
         let c = b[i]
         if c < 0x80 { return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20) ? 1 : 0 }
         guard c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 else { return 0 }
@@ -40,7 +50,7 @@ enum TextBytes {
     /// Width of the punctuation character at the start (or, with `atEnd`, the end) of `b[lo..<hi]`, or nil.
     /// `extended` adds curly quotes and the ellipsis.
     @inline(__always)
-    static func punctuationWidth(_ b: [UInt8], _ lo: Int, _ hi: Int, atEnd: Bool, extended: Bool) -> Int? {
+    static func punctuationWidth(_ b: Bytes, _ lo: Int, _ hi: Int, atEnd: Bool, extended: Bool) -> Int? {
         let c = atEnd ? b[hi - 1] : b[lo]
         if c < 0x80 { return isASCIIPunctuation(c) ? 1 : nil }
         guard extended, hi - lo >= 3 else { return nil }
@@ -54,7 +64,7 @@ enum TextBytes {
 
     /// Number of Unicode scalars in `b[lo..<hi]` (Python's `len`).
     @inline(__always)
-    static func scalarCount(_ b: [UInt8], _ lo: Int, _ hi: Int) -> Int {
+    static func scalarCount(_ b: Bytes, _ lo: Int, _ hi: Int) -> Int {
         var n = 0
         for i in lo..<hi where b[i] & 0xC0 != 0x80 { n += 1 }
         return n
@@ -67,29 +77,68 @@ enum TextBytes {
         var letters: Int
         /// Has an ASCII apostrophe (so it may contain "n't").
         var hasApostrophe = true
+        /// The first 8 lower-cased bytes packed little-endian, zero-padded (ASCII tokens only): a token of
+        /// up to 8 bytes is compared with a table key in one integer comparison.
+        var head: UInt64 = 0
     }
 
     /// The shape of an ASCII token and the ``WordTable`` hash of its lower-cased bytes, in one pass;
     /// nil when `b[lo..<hi]` has a non-ASCII byte.
+    ///
+    /// Works 8 bytes at a time (SWAR): a little-endian 64-bit load is exactly the word ``ByteHasher``
+    /// packs, so the hash equals `WordTable.hash` of the lower-cased bytes (`WordTableTests` checks it for
+    /// every length). A short token is read with one load when the buffer has 8 bytes from its start, the
+    /// bytes past its end masked off; only a token at the very end of the buffer is gathered byte by byte.
     @inline(__always)
-    static func asciiShape(_ b: [UInt8], _ lo: Int, _ hi: Int) -> (Shape, UInt64)? {
+    static func asciiShape(_ b: Bytes, _ lo: Int, _ hi: Int) -> (Shape, UInt64)? {
         var upper = 0, lower = 0, apostrophe = false
         var h = ByteHasher()
-        for i in lo..<hi {
-            var c = b[i]
-            if c >= 0x80 { return nil }
-            if c &- 0x41 < 26 { upper += 1; c |= 0x20 } else if c &- 0x61 < 26 { lower += 1 } else if c == 0x27 {
-                apostrophe = true
-            }
-            h.add(c)
+        var i = lo
+        var head: UInt64 = 0
+        let raw = UnsafeRawPointer(b.baseAddress!)
+        while i + 8 <= hi {
+            let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            guard let lw = lowercaseWord(w, &upper, &lower, &apostrophe) else { return nil }
+            if i == lo { head = lw }
+            h.addWord(lw)
+            i += 8
         }
-        return (Shape(isUpper: upper > 0 && lower == 0, letters: upper + lower, hasApostrophe: apostrophe),
+        let rest = hi - i
+        if rest > 0 {
+            var w: UInt64 = 0
+            if i + 8 <= b.count {
+                w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & (~0 >> UInt64(64 - 8 * rest))
+            } else {
+                for k in 0..<rest { w |= UInt64(b[i + k]) << UInt64(8 * k) }
+            }
+            guard let lw = lowercaseWord(w, &upper, &lower, &apostrophe) else { return nil }
+            if i == lo { head = lw }
+            h.setTail(lw)
+        }
+        return (Shape(isUpper: upper > 0 && lower == 0, letters: upper + lower, hasApostrophe: apostrophe, head: head),
                 h.finish(length: hi - lo))
+    }
+
+    /// Lower-cases the ASCII letters of 8 packed bytes and counts upper- and lower-case letters and
+    /// apostrophes; nil when a byte is not ASCII. Zero padding bytes count as nothing.
+    @inline(__always)
+    static func lowercaseWord(_ w: UInt64, _ upper: inout Int, _ lower: inout Int, _ apostrophe: inout Bool) -> UInt64? {
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        if w & high != 0 { return nil }
+        // Every byte is below 0x80, so adding up to 0x3F never carries into the next byte: the top bit of
+        // each byte of w + (0x80 - x) says whether that byte is >= x.
+        let isUpper = (w &+ ones &* 0x3F) & ~(w &+ ones &* 0x25) & high   // 0x41...0x5A
+        let isLower = (w &+ ones &* 0x1F) & ~(w &+ ones &* 0x05) & high   // 0x61...0x7A
+        upper += isUpper.nonzeroBitCount
+        lower += isLower.nonzeroBitCount
+        let q = w ^ (ones &* 0x27)
+        if (q &- ones) & ~q & high != 0 { apostrophe = true }  // some byte is "'"
+        return w | (isUpper >> 2)
     }
 
     /// Whether `b[lo..<hi]` contains "n't" in any case (for ASCII text, as after lower-casing).
     @inline(__always)
-    static func containsNTIgnoringCase(_ b: [UInt8], _ lo: Int, _ hi: Int) -> Bool {
+    static func containsNTIgnoringCase(_ b: Bytes, _ lo: Int, _ hi: Int) -> Bool {
         var i = lo
         while i + 2 < hi {
             if b[i + 1] == 0x27 && b[i] | 0x20 == 0x6E && b[i + 2] | 0x20 == 0x74 { return true }
@@ -99,7 +148,7 @@ enum TextBytes {
     }
 
     /// Writes the lower-cased bytes of a token with non-ASCII characters into `out` and returns its shape.
-    static func lowercase(_ b: [UInt8], _ lo: Int, _ hi: Int, into out: inout [UInt8],
+    static func lowercase(_ b: Bytes, _ lo: Int, _ hi: Int, into out: inout [UInt8],
                           curlyApostrophes: Bool) -> Shape {
         var upper = 0, lower = 0, letters = 0
         let token = String(decoding: b[lo..<hi], as: UTF8.self)

@@ -12,7 +12,7 @@
 /// stripped from token ends like ASCII punctuation, and hashtags split into words ("#NotGood" reads as
 /// "not good"; see ``Hashtags``).
 /// Tokens keep their byte span in the input; tokens from an emoji description take the emoji's span.
-struct Tokenizer: Sendable {
+final class Tokenizer: Sendable {
     let vocabulary: Vocabulary
     let mode: SentimentMode
     /// ``ByteClass`` bits by byte value: one table look-up per byte in the scanning loops.
@@ -24,89 +24,117 @@ struct Tokenizer: Sendable {
         classes = (0..<256).map { ByteClass.of(UInt8($0)) }
     }
 
+    /// Tokens of a text with the counts of "!" and "?" in it (after emoji replacement).
     struct Output {
         var tokens: [Token]
-        /// Counts of "!" and "?" in the text after emoji replacement.
         var exclamations: Int
         var questions: Int
     }
 
+    /// Tokenises `text[lo..<hi]` into arrays (for tests and explanations; scoring uses ``withTokens``).
     func tokenize(_ text: [UInt8], from lo: Int = 0, to hi: Int? = nil) -> Output {
-        let hi = hi ?? text.count
-        var work = text, origin: [Int32] = [], originEnd: [Int32] = []
-        var wlo = lo, whi = hi
-        if let replaced = replaceEmoji(text, lo, hi) {
-            (work, origin, originEnd) = replaced
-            wlo = 0
-            whi = work.count
+        text.withUnsafeBufferPointer { b in
+            withTokens(b, lo, hi ?? b.count) { t, e, q in Output(tokens: Array(t), exclamations: e, questions: q) }
         }
-        var out = Output(tokens: [], exclamations: 0, questions: 0)
-        out.tokens.reserveCapacity((whi - wlo) / 5 + 1)
-        var scratch: [UInt8] = []
-        let classes = self.classes
-        var i = wlo
-        while i < whi {
-            let c = classes[Int(work[i])]
-            if c & ByteClass.space != 0 { i += 1; continue }
-            if c & ByteClass.nonASCII != 0 {
-                let w = TextBytes.whitespaceWidth(work, i, whi)
-                if w > 0 { i += w; continue }
-            }
-            var e = i
-            while e < whi {
-                let k = classes[Int(work[e])]
-                if k & ByteClass.special == 0 { e += 1; continue }  // most bytes: letters, digits
-                if k & ByteClass.space != 0 { break }
-                if k & ByteClass.exclamation != 0 { out.exclamations += 1 }
-                if k & ByteClass.question != 0 { out.questions += 1 }
-                if k & ByteClass.nonASCII != 0 && TextBytes.whitespaceWidth(work, e, whi) > 0 { break }
-                e += 1
-            }
-            emit(work, i, e, origin: origin, originEnd: originEnd, scratch: &scratch, into: &out.tokens)
-            i = e
+    }
+
+    /// Tokenises `text[lo..<hi]` into a temporary buffer and calls `body` with the tokens and the counts of
+    /// "!" and "?". Nothing is allocated on the heap for sentence-sized text: the token buffer (at most one
+    /// token per byte) and, when the text has emoji, the replaced text and its byte origins come from
+    /// `withUnsafeTemporaryAllocation`.
+    @inline(__always)
+    func withTokens<R>(_ text: Bytes, _ lo: Int, _ hi: Int,
+                       _ body: (UnsafeMutableBufferPointer<Token>, Int, Int) -> R) -> R {
+        guard let size = replacedSize(text, lo, hi) else {
+            return scan(text, lo, hi, origin: nil, body)
         }
-        return out
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(size, 1)) { work in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(2 * size, 1)) { origin in
+                replaceEmoji(text, lo, hi, into: work.baseAddress!, origin: origin.baseAddress!, size: size)
+                return scan(Bytes(rebasing: work[0..<size]), 0, size, origin: origin.baseAddress!, body)
+            }
+        }
+    }
+
+    /// Tokenises `work[lo..<hi]`. With `origin`, byte `k` of `work` came from the source span
+    /// `origin[k]..<origin[size + k]` (`size = hi`, as replaced text starts at 0).
+    @inline(__always)
+    private func scan<R>(_ work: Bytes, _ lo: Int, _ hi: Int, origin: UnsafeMutablePointer<Int32>?,
+                         _ body: (UnsafeMutableBufferPointer<Token>, Int, Int) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: Token.self, capacity: max(hi - lo, 1)) { buffer in
+            var n = 0, exclamations = 0, questions = 0
+            let out = buffer.baseAddress!
+            classes.withUnsafeBufferPointer { classes in
+                var i = lo
+                while i < hi {
+                    let c = classes[Int(work[i])]
+                    if c & ByteClass.space != 0 { i += 1; continue }
+                    if c & ByteClass.nonASCII != 0 {
+                        let w = TextBytes.whitespaceWidth(work, i, hi)
+                        if w > 0 { i += w; continue }
+                    }
+                    var e = i
+                    while e < hi {
+                        let k = classes[Int(work[e])]
+                        if k & ByteClass.special == 0 { e += 1; continue }  // most bytes: letters, digits
+                        if k & ByteClass.space != 0 { break }
+                        if k & ByteClass.exclamation != 0 { exclamations += 1 }
+                        if k & ByteClass.question != 0 { questions += 1 }
+                        if k & ByteClass.nonASCII != 0 && TextBytes.whitespaceWidth(work, e, hi) > 0 { break }
+                        e += 1
+                    }
+                    emit(work, i, e, classes: classes, origin: origin, size: hi, into: out, count: &n)
+                    i = e
+                }
+            }
+            return body(UnsafeMutableBufferPointer(rebasing: buffer[0..<n]), exclamations, questions)
+        }
     }
 
     /// Appends the token(s) of the raw whitespace-delimited word `work[s..<e]`.
-    private func emit(_ work: [UInt8], _ s: Int, _ e: Int, origin: [Int32], originEnd: [Int32],
-                      scratch: inout [UInt8], into tokens: inout [Token]) {
+    @inline(__always)
+    private func emit(_ work: Bytes, _ s: Int, _ e: Int, classes: UnsafeBufferPointer<UInt8>,
+                      origin: UnsafeMutablePointer<Int32>?, size: Int,
+                      into out: UnsafeMutablePointer<Token>, count n: inout Int) {
         let extended = mode == .default
         var ps = s, pe = e
         while ps < pe {
             if classes[Int(work[ps])] & ByteClass.punctuation != 0 { ps += 1; continue }
-            if extended && work[ps] >= 0x80, let n = TextBytes.punctuationWidth(work, ps, pe, atEnd: false, extended: true) {
-                ps += n; continue
+            if extended && work[ps] >= 0x80, let w = TextBytes.punctuationWidth(work, ps, pe, atEnd: false, extended: true) {
+                ps += w; continue
             }
             break
         }
         while pe > ps {
             if classes[Int(work[pe - 1])] & ByteClass.punctuation != 0 { pe -= 1; continue }
-            if extended && work[pe - 1] >= 0x80, let n = TextBytes.punctuationWidth(work, ps, pe, atEnd: true, extended: true) {
-                pe -= n; continue
+            if extended && work[pe - 1] >= 0x80, let w = TextBytes.punctuationWidth(work, ps, pe, atEnd: true, extended: true) {
+                pe -= w; continue
             }
             break
         }
-        if extended, let parts = Hashtags.split(work, s, e, ps, pe) {
-            for p in parts { append(work, p.lowerBound, p.upperBound, origin, originEnd, &scratch, &tokens) }
+        if extended && ps > s && work[ps - 1] == 0x23, let parts = Hashtags.split(work, s, e, ps, pe) {
+            for p in parts { out[n] = token(work, p.lowerBound, p.upperBound, origin, size); n += 1 }
             return
         }
         // Nothing stripped: nothing to restore. Otherwise 2 scalars take at most 8 bytes.
         if (ps != s || pe != e) && pe - ps <= 8 && TextBytes.scalarCount(work, ps, pe) <= 2 { ps = s; pe = e }
-        append(work, ps, pe, origin, originEnd, &scratch, &tokens)
+        out[n] = token(work, ps, pe, origin, size)
+        n += 1
     }
 
-    private func append(_ work: [UInt8], _ ts: Int, _ te: Int, _ origin: [Int32], _ originEnd: [Int32],
-                        _ scratch: inout [UInt8], _ tokens: inout [Token]) {
+    @inline(__always)
+    private func token(_ work: Bytes, _ ts: Int, _ te: Int, _ origin: UnsafeMutablePointer<Int32>?,
+                       _ size: Int) -> Token {
         let shape: TextBytes.Shape, id: Int32, negates: Bool
         if let (s, hash) = TextBytes.asciiShape(work, ts, te) {
             shape = s
-            id = vocabulary.table.findLowercasingASCII(work, ts, te, hash: hash)
+            id = vocabulary.table.findLowercasingASCII(work, ts, te, hash: hash, head: s.head)
             negates = id >= 0 ? vocabulary.negation[Int(id)]
                               : s.hasApostrophe && TextBytes.containsNTIgnoringCase(work, ts, te)
         } else {
+            var scratch: [UInt8] = []
             shape = TextBytes.lowercase(work, ts, te, into: &scratch, curlyApostrophes: mode == .default)
-            id = vocabulary.table.find(scratch, 0, scratch.count)
+            id = scratch.withUnsafeBufferPointer { vocabulary.table.find($0, 0, $0.count) }
             negates = id >= 0 ? vocabulary.negation[Int(id)] : Vocabulary.containsNT(scratch)
         }
         var shouted = shape.isUpper
@@ -114,47 +142,73 @@ struct Tokenizer: Sendable {
             shouted = shape.isUpper && shape.letters >= CapsEmphasis.minimumLetters
                 && !(id >= 0 && vocabulary.acronym[Int(id)])
         }
-        let start = origin.isEmpty ? Int32(ts) : origin[ts]
-        let end = origin.isEmpty ? Int32(te) : originEnd[te - 1]
-        tokens.append(Token(id: id, start: start, end: end, shouted: shouted, upper: shape.isUpper, negates: negates,
-                            hasLetters: shape.letters > 0))
+        let start = origin.map { $0[ts] } ?? Int32(ts)
+        let end = origin.map { $0[size + te - 1] } ?? Int32(te)
+        return Token(id: id, start: start, end: end, shouted: shouted, upper: shape.isUpper, negates: negates,
+                     hasLetters: shape.letters > 0)
     }
 
-    /// The text with emoji replaced, and each output byte's source span; nil when nothing was replaced.
-    private func replaceEmoji(_ text: [UInt8], _ lo: Int, _ hi: Int) -> ([UInt8], [Int32], [Int32])? {
+    /// Byte length of `text[lo..<hi]` with its emoji replaced, or nil when it has none (the usual case:
+    /// only bytes of multi-byte characters are decoded and looked up).
+    @inline(__always)
+    private func replacedSize(_ text: Bytes, _ lo: Int, _ hi: Int) -> Int? {
         let emoji = vocabulary.emoji
-        guard !emoji.isEmpty else { return nil }
-        var i = lo, found = false
-        let asciiKeys = vocabulary.hasASCIIEmoji
-        while i < hi {
-            if text[i] >= 0x80 {
-                let (scalar, n) = TextBytes.decode(text, i, hi)
-                if emoji[scalar] != nil { found = true; break }
-                i += n
-            } else if asciiKeys && emoji[UInt32(text[i])] != nil { found = true; break } else { i += 1 }
+        guard !emoji.isEmpty, lo < hi else { return nil }
+        var i = lo, size = hi - lo, found = false
+        let asciiKeys = emoji.hasASCII
+        if !asciiKeys {
+            // Skip ASCII 8 bytes at a time: most text has no multi-byte character at all.
+            let raw = UnsafeRawPointer(text.baseAddress!)
+            while i + 8 <= hi && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            while i < hi && text[i] < 0x80 { i += 1 }
+            if i == hi { return nil }
         }
-        guard found else { return nil }
-        var out: [UInt8] = [], origin: [Int32] = [], originEnd: [Int32] = []
-        var prevSpace = true
-        i = lo
+        var prevSpace = i == lo || text[i - 1] == 0x20
         while i < hi {
-            let (scalar, n) = text[i] < 0x80 ? (UInt32(text[i]), 1) : TextBytes.decode(text, i, hi)
-            if let description = emoji[scalar] {
-                if !prevSpace {
-                    out.append(0x20); origin.append(Int32(i)); originEnd.append(Int32(i + n))
-                }
-                out.append(contentsOf: description)
-                for _ in description { origin.append(Int32(i)); originEnd.append(Int32(i + n)) }
+            let b = text[i]
+            if b < 0x80 && !asciiKeys {
+                prevSpace = b == 0x20
+                i += 1
+                continue
+            }
+            let (scalar, n) = b < 0x80 ? (UInt32(b), 1) : TextBytes.decode(text, i, hi)
+            let slot = emoji.find(scalar)
+            if slot >= 0 {
+                found = true
+                size += emoji.length(slot) - n + (prevSpace ? 0 : 1)
                 prevSpace = false
             } else {
-                for k in 0..<n {
-                    out.append(text[i + k]); origin.append(Int32(i)); originEnd.append(Int32(i + n))
-                }
                 prevSpace = scalar == 0x20
             }
             i += n
         }
-        return (out, origin, originEnd)
+        return found ? size : nil
+    }
+
+    /// Writes `text[lo..<hi]` with each emoji replaced by its description (preceded by a space unless one
+    /// precedes it already, as in 3.3.2) to `out`, and each output byte's source span to `origin`
+    /// (starts at `origin[k]`, ends at `origin[size + k]`).
+    private func replaceEmoji(_ text: Bytes, _ lo: Int, _ hi: Int, into out: UnsafeMutablePointer<UInt8>,
+                              origin: UnsafeMutablePointer<Int32>, size: Int) {
+        let emoji = vocabulary.emoji
+        var prevSpace = true
+        var i = lo, o = 0
+        while i < hi {
+            let (scalar, n) = text[i] < 0x80 ? (UInt32(text[i]), 1) : TextBytes.decode(text, i, hi)
+            let slot = emoji.find(scalar)
+            let from = o
+            if slot >= 0 {
+                if !prevSpace { out[o] = 0x20; o += 1 }
+                o += emoji.copy(slot, to: out + o)
+                prevSpace = false
+            } else {
+                for k in 0..<n { out[o + k] = text[i + k] }
+                o += n
+                prevSpace = scalar == 0x20
+            }
+            for k in from..<o { origin[k] = Int32(i); origin[size + k] = Int32(i + n) }
+            i += n
+        }
     }
 }
 

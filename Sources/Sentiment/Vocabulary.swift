@@ -28,7 +28,50 @@ struct FunctionWords: Sendable {
 /// function words and idiom words, and in the default mode the overlay (single words override the VADER
 /// valence, a valence of 0 removes the word; phrases become one vocabulary entry keyed "w1 w2 ...", which
 /// no single token can collide with since tokens never contain spaces).
-struct Vocabulary: Sendable {
+///
+/// A final class with constant properties: scoring passes one reference around (a struct of a dozen
+/// arrays was copied, with a retain and release per array, each time a scoring closure captured it).
+final class Vocabulary: Sendable {
+    let table: WordTable
+    let valence: [Double]
+    let hasValence: [Bool]
+    let booster: [Double]
+    let negation: [Bool]
+    let acronym: [Bool]
+    let words: FunctionWords
+    let idioms: Idioms.Table
+    let phrases: PhraseRule.Table
+    /// Single-scalar emoji to the UTF-8 bytes of their description (multi-scalar entries never match, as in 3.3.2).
+    let emoji: EmojiTable
+
+    init(lexicon: Lexicon, mode: SentimentMode) {
+        let b = VocabularyBuilder(lexicon: lexicon, mode: mode)
+        table = b.table
+        valence = b.valence
+        hasValence = b.hasValence
+        booster = b.booster
+        negation = b.negation
+        acronym = b.acronym
+        words = b.words
+        idioms = b.idioms
+        phrases = b.phrases
+        emoji = b.emoji
+    }
+
+    @inline(__always)
+    func inLexicon(_ t: Token) -> Bool { t.id >= 0 && hasValence[Int(t.id)] }
+
+    @inline(__always)
+    func isBooster(_ t: Token) -> Bool { t.id >= 0 && booster[Int(t.id)] != 0 }
+
+    /// Whether the bytes contain "n't".
+    static func containsNT<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        VocabularyBuilder.containsNT(bytes)
+    }
+}
+
+/// Builds the contents of a ``Vocabulary``.
+struct VocabularyBuilder {
     var table: WordTable
     var valence: [Double] = []
     var hasValence: [Bool] = []
@@ -39,10 +82,7 @@ struct Vocabulary: Sendable {
     var idioms = Idioms.Table()
     var phrases = PhraseRule.Table()
     /// Single-scalar emoji to the UTF-8 bytes of their description (multi-scalar entries never match, as in 3.3.2).
-    var emoji: [UInt32: [UInt8]] = [:]
-    /// Whether any emoji key is an ASCII character (none in the bundled lexicon): lets the tokeniser skip
-    /// a dictionary look-up per ASCII byte.
-    var hasASCIIEmoji = false
+    var emoji = EmojiTable([])
 
     init(lexicon: Lexicon, mode: SentimentMode) {
         table = WordTable(expectedCount: lexicon.valences.count + 256)
@@ -68,13 +108,12 @@ struct Vocabulary: Sendable {
         idioms.member = Array(repeating: false, count: table.count)
         for p in Idioms.phrases { for w in p.words { idioms.member[Int(table.find(w))] = true } }
         for p in Boosters.dampeningPairs { idioms.member[Int(table.find(p.0))] = true; idioms.member[Int(table.find(p.1))] = true }
-        for (key, description) in lexicon.emoji {
+        var singles: [(UInt32, [UInt8])] = []
+        for (key, description) in lexicon.emoji.sorted(by: { $0.key < $1.key }) {
             let scalars = key.unicodeScalars
-            if scalars.count == 1, let s = scalars.first {
-                emoji[s.value] = Array(description.utf8)
-                if s.isASCII { hasASCIIEmoji = true }
-            }
+            if scalars.count == 1, let s = scalars.first { singles.append((s.value, Array(description.utf8))) }
         }
+        emoji = EmojiTable(singles)
         if mode == .default { applyOverlay(lexicon.overlay) }
     }
 
@@ -100,17 +139,11 @@ struct Vocabulary: Sendable {
             valence.append(0)
             hasValence.append(false)
             booster.append(0)
-            negation.append(Vocabulary.containsNT(key))
+            negation.append(VocabularyBuilder.containsNT(key))
             acronym.append(false)
         }
         return id
     }
-
-    @inline(__always)
-    func inLexicon(_ t: Token) -> Bool { t.id >= 0 && hasValence[Int(t.id)] }
-
-    @inline(__always)
-    func isBooster(_ t: Token) -> Bool { t.id >= 0 && booster[Int(t.id)] != 0 }
 
     /// Whether the bytes contain "n't".
     static func containsNT<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {

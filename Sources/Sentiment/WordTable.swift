@@ -16,6 +16,8 @@ struct WordTable: Sendable {
     private var arena: [UInt8] = []
     /// Key `k` occupies `arena[starts[k]..<starts[k + 1]]`.
     private var starts: [Int] = [0]
+    /// By id: the key's first 8 bytes packed little-endian, zero-padded (see ``TextBytes/Shape/head``).
+    private var heads: [UInt64] = []
     /// Slot contents: `(id + 1) | hash.high32 << 32`, or 0 when empty.
     private var slots: [UInt64]
     private var mask: Int
@@ -37,7 +39,7 @@ struct WordTable: Sendable {
 
     /// The hash of `bytes[lo..<hi]`.
     @inline(__always)
-    static func hash(_ bytes: [UInt8], _ lo: Int, _ hi: Int) -> UInt64 {
+    static func hash(_ bytes: Bytes, _ lo: Int, _ hi: Int) -> UInt64 {
         var h = ByteHasher()
         for i in lo..<hi { h.add(bytes[i]) }
         return h.finish(length: hi - lo)
@@ -55,7 +57,7 @@ struct WordTable: Sendable {
     private static func tag(_ h: UInt64) -> UInt64 { h & 0xFFFF_FFFF_0000_0000 }
 
     @inline(__always)
-    private func equals(_ id: Int32, _ bytes: [UInt8], _ lo: Int, _ hi: Int) -> Bool {
+    private func equals(_ id: Int32, _ bytes: Bytes, _ lo: Int, _ hi: Int) -> Bool {
         let s = starts[Int(id)], e = starts[Int(id) + 1]
         guard e - s == hi - lo else { return false }
         var i = 0
@@ -68,7 +70,7 @@ struct WordTable: Sendable {
 
     /// The id of `bytes[lo..<hi]`, or -1 when the word is not in the table.
     @inline(__always)
-    func find(_ bytes: [UInt8], _ lo: Int, _ hi: Int) -> Int32 {
+    func find(_ bytes: Bytes, _ lo: Int, _ hi: Int) -> Int32 {
         let h = WordTable.hash(bytes, lo, hi)
         guard mayContain(h) else { return -1 }
         var slot = WordTable.slotIndex(h) & mask
@@ -82,8 +84,9 @@ struct WordTable: Sendable {
     }
 
     /// The id of the ASCII-lower-cased `bytes[lo..<hi]` whose lower-cased hash is `h` (no copy made), or -1.
+    /// With `head` (the packed first 8 lower-cased bytes), a word of up to 8 bytes is compared in one step.
     @inline(__always)
-    func findLowercasingASCII(_ bytes: [UInt8], _ lo: Int, _ hi: Int, hash h: UInt64) -> Int32 {
+    func findLowercasingASCII(_ bytes: Bytes, _ lo: Int, _ hi: Int, hash h: UInt64, head: UInt64? = nil) -> Int32 {
         guard mayContain(h) else { return -1 }
         var slot = WordTable.slotIndex(h) & mask
         let tag = WordTable.tag(h)
@@ -93,7 +96,9 @@ struct WordTable: Sendable {
             if entry & 0xFFFF_FFFF_0000_0000 == tag {
                 let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
                 let s = starts[id], e = starts[id + 1]
-                if e - s == hi - lo {
+                if e - s == hi - lo, hi - lo <= 8, let head {
+                    if heads[id] == head { return Int32(id) }
+                } else if e - s == hi - lo {
                     var k = 0
                     while k < hi - lo && arena[s + k] == WordTable.lower(bytes[lo + k]) { k += 1 }
                     if k == hi - lo { return Int32(id) }
@@ -107,21 +112,23 @@ struct WordTable: Sendable {
     static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
     func find(_ word: String) -> Int32 {
-        let b = Array(word.utf8)
-        return find(b, 0, b.count)
+        Array(word.utf8).withUnsafeBufferPointer { find($0, 0, $0.count) }
     }
 
     /// Adds a word (if new) and returns its id.
     @discardableResult
     mutating func insert(_ word: String) -> Int32 {
         let b = Array(word.utf8)
-        let found = find(b, 0, b.count)
+        let found = find(word)
         if found >= 0 { return found }
         if (count + 1) * 2 > slots.count { grow() }
         let id = Int32(count)
         arena.append(contentsOf: b)
         starts.append(arena.count)
-        place(id, hash: WordTable.hash(b, 0, b.count))
+        var head: UInt64 = 0
+        for (k, byte) in b.prefix(8).enumerated() { head |= UInt64(byte) << UInt64(8 * k) }
+        heads.append(head)
+        place(id, hash: b.withUnsafeBufferPointer { WordTable.hash($0, 0, $0.count) })
         return id
     }
 
@@ -136,9 +143,10 @@ struct WordTable: Sendable {
     private mutating func grow() {
         slots = Array(repeating: 0, count: slots.count * 2)
         mask = slots.count - 1
-        for k in 0..<count {
-            place(Int32(k), hash: WordTable.hash(arena, starts[k], starts[k + 1]))
+        let hashes = arena.withUnsafeBufferPointer { a in
+            (0..<count).map { k in WordTable.hash(a, starts[k], starts[k + 1]) }
         }
+        for k in 0..<count { place(Int32(k), hash: hashes[k]) }
     }
 }
 
@@ -161,6 +169,17 @@ struct ByteHasher {
             shift = 0
         }
     }
+
+    /// Folds in 8 bytes at once (little-endian packed), as eight `add` calls at a word boundary would.
+    @inline(__always)
+    mutating func addWord(_ w: UInt64) {
+        h = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 31
+    }
+
+    /// Sets the last, partial word (fewer than 8 bytes, zero-padded) after whole words only.
+    @inline(__always)
+    mutating func setTail(_ w: UInt64) { acc = w }
 
     @inline(__always)
     func finish(length: Int) -> UInt64 {

@@ -1,3 +1,4 @@
+import CorpusGenerator
 import Foundation
 import Pipeline
 import Reports
@@ -7,8 +8,8 @@ import Glibc
 
 /// Benchmark of the whole nightly pipeline; prints result rows `pipeline<TAB>case<TAB>metric<TAB>value<TAB>unit`.
 ///
-/// `threadlens-bench pipeline [--threads N] [--comments M] [--dir DIR] [--lexicons DIR]` generates N
-/// threads of M comments (seeded, so every run benchmarks the same text) as JSONL, then times:
+/// `threadlens-bench pipeline [--threads N] [--comments M] [--dir DIR] [--lexicons DIR]` generates N·M
+/// comments with `CorpusGenerator` (seeded, so every run benchmarks the same text) as JSONL, then times:
 /// a first full run, a rerun with nothing changed (every thread reused), and a run with one thread
 /// changed (incremental), reporting each stage's seconds, comments per second and peak memory.
 func benchPipeline(_ args: [String]) {
@@ -31,8 +32,7 @@ func benchPipeline(_ args: [String]) {
     do {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("input"), withIntermediateDirectories: true)
         let input = root.appendingPathComponent("input/threads.jsonl")
-        var generator = DebateCorpus(seed: 2026)
-        let bytes = try generator.write(threads: threads, comments: comments, to: input)
+        let bytes = try CorpusGenerator(comments: threads * comments, seed: 2026).write(.jsonl, toFile: input.path).bytes
         let lexiconPath = URL(fileURLWithPath: lexicons).standardizedFileURL.path
         let pipelinePath = root.appendingPathComponent("bench.yml").path
         try """
@@ -76,48 +76,4 @@ func benchPipeline(_ args: [String]) {
 
 private func row(_ label: String, _ metric: String, _ value: Double, _ unit: String) {
     print("pipeline\t\(label)\t\(metric)\t\(String(format: "%.3f", value))\t\(unit)")
-}
-
-/// Seeded look-alike discussion threads for benchmarks: sentences assembled from a small phrase
-/// bank about the debate, with replies, quotes and scores.
-private struct DebateCorpus {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-
-    /// splitmix64: small, fast and reproducible.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-
-    static let subjects = ["Rust in the kernel", "The new driver", "Memory safety", "The C code base", "The toolchain",
-                           "The maintainers", "This patch series", "The bindings", "Static analysis", "The build farm"]
-    static let verbs = ["is a great improvement", "is a terrible idea", "needs more review", "will break distributions",
-                        "catches real bugs", "adds a maintenance burden", "works fine on my hardware",
-                        "is overhyped", "makes reviews easier", "is not ready yet"]
-    static let tails = ["for new drivers.", "in my experience.", "according to the mailing list.", "this year.",
-                        "if you ask me.", "and nobody disagrees.", "on embedded boards.", "for distribution kernels."]
-
-    /// Writes the corpus; returns its size in bytes.
-    mutating func write(threads: Int, comments: Int, to url: URL) throws -> Int {
-        var out = ""
-        out.reserveCapacity(threads * comments * 200)
-        for t in 0..<threads {
-            for c in 0..<comments {
-                var sentences: [String] = []
-                for _ in 0..<(1 + Int(next() % 3)) { sentences.append("\(pick(Self.subjects)) \(pick(Self.verbs)) \(pick(Self.tails))") }
-                let parent = c == 0 ? "" : ",\"parent\":\"c\(Int(next() % UInt64(c)))\""
-                let text = (c > 0 && next() % 4 == 0 ? "> \(pick(Self.subjects)) \(pick(Self.verbs))\\n" : "") + sentences.joined(separator: " ")
-                out += "{\"thread\":\"t\(t)\",\"id\":\"c\(c)\"\(parent),\"author\":\"user\(next() % 500)\",\"time\":\(1_760_000_000 + t * 3600 + c * 60),\"score\":\(Int(next() % 7) - 1),\"text\":\"\(text)\"}\n"
-            }
-        }
-        try out.write(to: url, atomically: true, encoding: .utf8)
-        return out.utf8.count
-    }
 }

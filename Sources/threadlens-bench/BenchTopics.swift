@@ -90,6 +90,9 @@ func benchTopics(_ args: [String]) {
         row("nonzeros", "\(x.nonZeroCount)")
         var labels: [Int] = []
         var embeddings = Matrix(rows: 0, cols: 0)
+        // The gemm calls of LSA and clustering, for the efficiency row beside the square dgemm rate.
+        GemmCounter.reset()
+        GemmCounter.isEnabled = true
         let tLSA = try seconds { embeddings = try LatentSemanticAnalysis(components: components, powerIterations: power, seed: seed)
             .fit(x).embeddings }
         let cpuLSA = lastCPU
@@ -102,6 +105,13 @@ func benchTopics(_ args: [String]) {
         row("lsa_seconds", String(format: "%.3f", tLSA))
         row("kmeans_seconds", String(format: "%.3f", tKMeans))
         row("lsa_kmeans_seconds", String(format: "%.3f", tLSA + tKMeans))
+        GemmCounter.isEnabled = false
+        let gemm = GemmCounter.current
+        row("gemm_calls", "\(gemm.calls)")
+        row("gemm_seconds", String(format: "%.3f", gemm.seconds))
+        row("gemm_gflops", String(format: "%.2f", gemm.gflops))
+        row("gemm_cpu_seconds", String(format: "%.3f", gemm.cpuSeconds))
+        row("gemm_cpu_gflops", String(format: "%.2f", gemm.cpuGflops))
         if records.allSatisfy({ $0.label != nil }) {
             let truth = records.map { $0.label ?? "" }
             row("nmi", String(format: "%.4f", ClusterAgreement.nmi(truth, labels)))

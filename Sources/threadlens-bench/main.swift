@@ -9,6 +9,10 @@ case "ingest": benchIngest(rest)
 case "sentiment": benchSentiment(rest)
 case "topics": benchTopics(rest)
 case "pipeline": benchPipeline(rest)
+case "generate": benchGenerate(rest)
+case "gemm": benchGemm(rest)
+case "nightly": benchNightly(rest)
+case "blas": benchBLAS(rest)
 default:
-    print("usage: threadlens-bench ingest|sentiment|topics|pipeline [options]")
+    print("usage: threadlens-bench ingest|sentiment|topics|pipeline|generate|gemm|nightly|blas [options]")
 }

@@ -95,7 +95,9 @@ import Testing
     @Test func butUpdatesFirstEqualValueLikeListIndex() throws {
         let t = try #require(Optional(Support.vader.scorer.tokenizer.tokenize(Array("but x y".utf8)).tokens))
         var s = [0.0, 1.0, 1.5]
-        Contrast.applyVader(&s, t, but: Support.vader.scorer.vocabulary.words.but)
+        t.withUnsafeBufferPointer { t in
+            s.withUnsafeMutableBufferPointer { Contrast.applyVader($0, t, but: Support.vader.scorer.vocabulary.words.but) }
+        }
         // x becomes 1.5, then y's 1.5 is found at x's place first: x gets 2.25 and y is left alone.
         expectClose(s[1], 2.25)
         expectClose(s[2], 1.5)

@@ -21,9 +21,10 @@ import Testing
         let good = t.insert("good"), longer = t.insert("kind-of-a-long-word")
         for (text, want) in [("GOOD", good), ("GoOd", good), ("good", good), ("Kind-Of-A-Long-Word", longer),
                              ("goods", -1), ("goo", -1)] {
-            let b = Array(text.utf8)
-            let h = TextBytes.asciiShape(b, 0, b.count)?.1 ?? 0
-            #expect(t.findLowercasingASCII(b, 0, b.count, hash: h) == want, "\(text)")
+            Array(text.utf8).withUnsafeBufferPointer { b in
+                let h = TextBytes.asciiShape(b, 0, b.count)?.1 ?? 0
+                #expect(t.findLowercasingASCII(b, 0, b.count, hash: h) == want, "\(text)")
+            }
         }
     }
 
@@ -32,7 +33,8 @@ import Testing
         for n in 0...b.count {
             var lower = b[0..<n].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
             lower = Array(lower)
-            #expect(TextBytes.asciiShape(b, 0, n)?.1 == WordTable.hash(lower, 0, n), "length \(n)")
+            let shape = b.withUnsafeBufferPointer { TextBytes.asciiShape($0, 0, n)?.1 }
+            #expect(shape == lower.withUnsafeBufferPointer { WordTable.hash($0, 0, n) }, "length \(n)")
         }
     }
 }

@@ -13,7 +13,7 @@ enum CapsEmphasis {
     static let minimumLetters = 3
 
     /// Whether the tokens mix shouted and non-shouted words.
-    static func capsDiffer(_ t: [Token], mode: SentimentMode) -> Bool {
+    static func capsDiffer(_ t: Tokens, mode: SentimentMode) -> Bool {
         var shouted = 0, other = 0
         for token in t {
             if token.shouted { shouted += 1 } else if mode == .vader || (token.hasLetters && !token.upper) { other += 1 }

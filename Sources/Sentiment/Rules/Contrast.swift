@@ -11,7 +11,7 @@ enum Contrast {
     static let before = 0.5
     static let after = 1.5
 
-    static func applyVader(_ s: inout [Double], _ t: [Token], but: Int32) {
+    static func applyVader(_ s: UnsafeMutableBufferPointer<Double>, _ t: Tokens, but: Int32) {
         guard let bi = t.firstIndex(where: { $0.id == but }) else { return }
         for k in 0..<s.count {
             let value = s[k]
@@ -20,7 +20,7 @@ enum Contrast {
         }
     }
 
-    static func applyDefault(_ s: inout [Double], _ t: [Token], but: Int32, however: Int32) {
+    static func applyDefault(_ s: UnsafeMutableBufferPointer<Double>, _ t: Tokens, but: Int32, however: Int32) {
         guard let last = t.lastIndex(where: { $0.id == but || $0.id == however }) else { return }
         for k in 0..<s.count {
             if k < last { s[k] *= before } else if k > last { s[k] *= after }

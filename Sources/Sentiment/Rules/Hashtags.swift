@@ -8,7 +8,7 @@
 enum Hashtags {
     /// Byte ranges of the hashtag's words, or nil when `b[s..<e]` is no hashtag. `ps..<pe` is the token
     /// with punctuation stripped.
-    static func split(_ b: [UInt8], _ s: Int, _ e: Int, _ ps: Int, _ pe: Int) -> [Range<Int>]? {
+    static func split(_ b: Bytes, _ s: Int, _ e: Int, _ ps: Int, _ pe: Int) -> [Range<Int>]? {
         guard ps > s, b[ps - 1] == 0x23, pe > ps else { return nil }
         func isUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
         func isLower(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A }

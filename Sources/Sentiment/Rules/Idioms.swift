@@ -38,7 +38,7 @@ enum Idioms {
     }
 
     /// Requires `i >= 3`.
-    static func apply(_ valence: Double, at i: Int, _ t: [Token], _ table: Table) -> Double {
+    static func apply(_ valence: Double, at i: Int, _ t: Tokens, _ table: Table) -> Double {
         let w3 = t[i - 3].id, w2 = t[i - 2].id, w1 = t[i - 1].id, w0 = t[i].id
         guard table.isMember(w0) || table.isMember(w1) || table.isMember(w2) || table.isMember(w3) else {
             return valence

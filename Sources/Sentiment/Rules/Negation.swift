@@ -21,7 +21,7 @@ enum Negation {
 
     /// Applies the negation check for the modifier `distance` words before token `i` (0 = just before).
     @inline(__always)
-    static func apply(_ valence: Double, distance: Int, at i: Int, _ t: [Token], _ w: FunctionWords) -> Double {
+    static func apply(_ valence: Double, distance: Int, at i: Int, _ t: Tokens, _ w: FunctionWords) -> Double {
         switch distance {
         case 0:
             return t[i - 1].negates ? valence * scalar : valence

@@ -6,7 +6,7 @@
 /// Source: vaderSentiment 3.3.2 `sentiment_valence`.
 enum NoRule {
     @inline(__always)
-    static func apply(_ valence: Double, lexiconValence: Double, at i: Int, _ t: [Token],
+    static func apply(_ valence: Double, lexiconValence: Double, at i: Int, _ t: Tokens,
                       _ v: Vocabulary) -> Double {
         let w = v.words
         var out = valence

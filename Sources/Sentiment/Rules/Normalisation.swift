@@ -18,6 +18,10 @@ enum Normalisation {
     }
 
     static func scores(_ s: [Double], amplifier: Double, round: Bool) -> SentimentScores {
+        s.withUnsafeBufferPointer { scores($0, amplifier: amplifier, round: round) }
+    }
+
+    static func scores(_ s: UnsafeBufferPointer<Double>, amplifier: Double, round: Bool) -> SentimentScores {
         guard !s.isEmpty else { return SentimentScores() }
         var sum = 0.0
         var posSum = 0.0, negSum = 0.0, neutral = 0

@@ -24,10 +24,11 @@ enum PhraseRule {
         var isEmpty: Bool { byFirst.isEmpty }
     }
 
-    static func apply(_ t: [Token], _ table: Table) -> [Token] {
+    /// Merges phrases in place and returns the (possibly shorter) token buffer: merging only ever
+    /// shortens the sequence, so the write position never passes the read position.
+    static func apply(_ t: UnsafeMutableBufferPointer<Token>, _ table: Table) -> UnsafeMutableBufferPointer<Token> {
         guard !table.isEmpty, t.contains(where: { table.mayStart($0.id) }) else { return t }
-        var out: [Token] = []
-        out.reserveCapacity(t.count)
+        var n = 0
         var i = 0
         outer: while i < t.count {
             if table.mayStart(t[i].id), let candidates = table.byFirst[t[i].id] {
@@ -40,15 +41,17 @@ enum PhraseRule {
                         merged.end = t[i + k - 1].end
                         merged.negates = false
                         merged.shouted = false
-                        out.append(merged)
+                        t[n] = merged
+                        n += 1
                         i += k
                         continue outer
                     }
                 }
             }
-            out.append(t[i])
+            t[n] = t[i]
+            n += 1
             i += 1
         }
-        return out
+        return UnsafeMutableBufferPointer(rebasing: t[0..<n])
     }
 }

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import TextProcessing
+import ThreadModel
+@testable import Sentiment
+
+/// The byte-level fast paths agree with the straightforward code they replace.
+@Suite struct FastPathTests {
+    /// Lines that exercise the single-sentence shortcut's edges: trailing marks, closers, spaces, line
+    /// breaks, abbreviations, ellipses, curly quotes, blank text.
+    static let crafted: [String] = [
+        "", "   ", "\n\n", "Good.", "  Good job.  ", "Great! .", "Great!!", "Great!)", "It's 'great'", "\"Fine.\"",
+        "Hello Mr.", "Hello Mr. Smith", "e.g. this", "See U.S. law.", "I think... maybe", "Wait... What?",
+        "Line one\nline two", "Line one\n\nLine two", "\nGood.", "Good.\n", "Good.\r\n", "no end mark",
+        "Curly’s fine", "Ends with ellipsis…", "Ends… here", "Odd ?! mix", "(Parenthesised.)", "x.",
+        "!!!", "...", " :) ", "Is it?? Yes!", "Tab\tseparated.", "No. 5 is fine", "a.b.c", "Done.)  ",
+    ]
+
+    static func splitterSpans(_ text: String) -> [Range<Int>] {
+        SentenceSplitter.split(text).map { $0.start..<$0.end }
+    }
+
+    @Test func singleSentenceAgreesWithTheSplitter() {
+        var lines = Self.crafted
+        if let tweets = Support.sharedFile("reference/sentiment/tweets_GroundTruth.txt") {
+            lines += Support.lines(tweets).map { $0.split(separator: "\t", maxSplits: 2).last.map(String.init) ?? $0 }
+        }
+        var shortcuts = 0
+        for text in lines {
+            let fast = Array(text.utf8).withUnsafeBufferPointer { SingleSentence.span($0) }
+            guard let fast else { continue }
+            shortcuts += 1
+            let want = Self.splitterSpans(text)
+            let got = fast.isEmpty ? [] : [fast]
+            #expect(got == want, "\(text.debugDescription): shortcut \(got), splitter \(want)")
+        }
+        #expect(shortcuts >= 20, "the shortcut should apply to most one-sentence lines")
+    }
+
+    @Test func summaryPathEqualsArrayPath() {
+        var lines = Self.crafted + ["I don't like it 😢", "#NotGood at ALL!!!", "no problem, not bad 👍🏽", "a😀b"]
+        if let tweets = Support.sharedFile("reference/sentiment/tweets_GroundTruth.txt") {
+            lines += Support.lines(tweets).prefix(600).map { String($0.split(separator: "\t", maxSplits: 2).last ?? "") }
+        }
+        for a in [Support.vader, Support.standard] {
+            for text in lines {
+                let bytes = Array(text.utf8)
+                let viaArrays = a.scorer.score(bytes).scores
+                let viaBuffers = bytes.withUnsafeBufferPointer { a.scorer.summary($0, 0, $0.count).scores }
+                #expect(viaArrays == viaBuffers, "\(text.debugDescription)")
+            }
+        }
+        // polarityScores on a single sentence equals the per-sentence aggregation of the splitter's sentences.
+        for text in lines {
+            let bytes = Array(text.utf8)
+            var spans: [Span] = []
+            SentenceSplitter.split(bytes, in: 0..<bytes.count, into: &spans)
+            let want = CommentAggregation.combine(spans.map { Support.standard.scorer.score(bytes, from: $0.start, to: $0.end) })
+            let got = Support.standard.polarityScores(text)
+            expectClose(got.compound, want.compound, 1e-12, text)
+            expectClose(got.pos, want.pos, 1e-12, text)
+        }
+    }
+
+    /// The 8-bytes-at-a-time shape agrees with a byte-by-byte reading for every length and position,
+    /// including tokens that end at the end of the buffer.
+    @Test func asciiShapeMatchesByteByByte() {
+        var rng = UInt64(7)
+        let alphabet = Array("aZ'q-Xn0 tT.Mz_".utf8)
+        for _ in 0..<400 {
+            rng = rng &* 6364136223846793005 &+ 1442695040888963407
+            let count = Int(rng >> 59) + 1  // 1...32
+            var b: [UInt8] = []
+            for k in 0..<count { b.append(alphabet[Int((rng >> UInt64(k % 48)) % UInt64(alphabet.count))]) }
+            for lo in 0..<count {
+                for hi in (lo + 1)...count {
+                    let slice = b[lo..<hi]
+                    let upper = slice.filter { $0 >= 0x41 && $0 <= 0x5A }.count
+                    let lower = slice.filter { $0 >= 0x61 && $0 <= 0x7A }.count
+                    let lowered = slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                    let got = b.withUnsafeBufferPointer { TextBytes.asciiShape($0, lo, hi) }
+                    let hash = lowered.withUnsafeBufferPointer { WordTable.hash($0, 0, $0.count) }
+                    #expect(got?.0.letters == upper + lower)
+                    #expect(got?.0.isUpper == (upper > 0 && lower == 0))
+                    #expect(got?.0.hasApostrophe == slice.contains(0x27))
+                    #expect(got?.1 == hash)
+                }
+            }
+        }
+        // Any non-ASCII byte, wherever it is, sends the token to the Unicode path.
+        let text = Array("abcdefghijklmnop".utf8)
+        for k in 0..<text.count {
+            var b = text
+            b[k] = 0xC3
+            for hi in (k + 1)...b.count {
+                #expect(b.withUnsafeBufferPointer { TextBytes.asciiShape($0, 0, hi) } == nil, "byte \(k), length \(hi)")
+            }
+        }
+    }
+
+    @Test func emojiTableFindsEverySingleScalarEmoji() {
+        let table = Support.vader.scorer.vocabulary.emoji
+        var singles = 0
+        for (key, description) in Support.lexicon.emoji {
+            let scalars = Array(key.unicodeScalars)
+            guard scalars.count == 1 else { continue }
+            singles += 1
+            let slot = table.find(scalars[0].value)
+            #expect(slot >= 0 && table.description(slot) == description, "\(key)")
+        }
+        #expect(singles == table.count)
+        for scalar in [0x41, 0x20, 0xE9, 0x4E2D, 0x10FFFF] as [UInt32] { #expect(table.find(scalar) == -1) }
+    }
+}
