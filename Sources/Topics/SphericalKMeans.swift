@@ -11,8 +11,21 @@ import LinearAlgebra
 /// passes) or after `maxIterations`. The objective
 /// never decreases. A centroid left without members moves to the document that fits its own centroid
 /// worst. Seeding is greedy k-means++ (Arthur and Vassilvitskii, 2007, with 2 + ⌊ln k⌋ candidates per
-/// step, as scikit-learn) using the squared chord distance `‖x − c‖² = 2 − 2·cos`; `starts` seedings
-/// from one seeded generator, the best objective kept (the earliest on ties).
+/// step, as scikit-learn) using the squared chord distance `‖x − c‖² = 2 − 2·cos`; `starts` seedings,
+/// each from its own generator (drawn in order from one seeded generator), the best objective kept (the
+/// earliest on ties).
+///
+/// All starts run together: one gemm `X·[C₁ … C_S]ᵀ` (n x d x k·S) per iteration gives every start's
+/// similarities, and one gemm `Mᵀ·X` with the n x k·S membership matrix gives every start's new centroid
+/// sums; seeding likewise scores every start's candidates in one gemm per step. On a million rows this reads
+/// X once per iteration instead of once per start, and the gemms are wide enough to run near the BLAS's
+/// peak (a n x d x k product with k = 8 is bound by memory). A start that has converged drops out of the
+/// products; its result is the one it would reach alone.
+///
+/// With `normalizeCentroids = false` the same code runs Lloyd's Euclidean k-means on the rows (what
+/// scikit-learn's `KMeans` does after a `Normalizer`): centroids are plain means and a row joins the centroid
+/// that maximises `x·c − ½‖c‖²`, i.e. the nearest one; the best start is the one with the lowest inertia.
+/// Similarities are still cosines to the centroid's direction.
 public struct SphericalKMeans: Sendable {
     public var k: Int
     public var starts: Int
@@ -20,6 +33,8 @@ public struct SphericalKMeans: Sendable {
     /// Converged when at most this fraction of the documents changed cluster in an iteration.
     public var tolerance: Double = 1e-4
     public var seed: UInt64
+    /// Unit-length centroids (spherical k-means, the default) or plain means (Euclidean k-means).
+    public var normalizeCentroids = true
 
     public init(k: Int, starts: Int = 10, maxIterations: Int = 100, seed: UInt64 = 42) {
         self.k = k
@@ -38,106 +53,188 @@ public struct SphericalKMeans: Sendable {
         /// `Σ similarities`.
         public var objective: Double
         public var iterations: Int
+        /// What the starts compete on: `Σ (x·c − ½‖c‖²)` (the objective minus n/2 for unit centroids,
+        /// minus half the inertia plus a constant for mean centroids).
+        var score: Double
+    }
+
+    /// The generators of the `starts` seedings, drawn in order from one generator seeded with `seed`.
+    func startGenerators() -> [SeededGenerator] {
+        var master = SeededGenerator(seed: seed)
+        return (0..<max(1, starts)).map { _ in SeededGenerator(seed: master.next()) }
     }
 
     /// Clusters the rows of `x` (n x d, rows of unit length or zero). Requires 1 <= k <= n.
     public func fit(_ x: Matrix) -> Result {
         precondition(k >= 1 && k <= x.rows, "SphericalKMeans: k = \(k) for \(x.rows) rows")
-        var rng = SeededGenerator(seed: seed)
-        var best = iterate(x, centroids: seedCentroids(x, using: &rng))
-        for _ in 1..<max(1, starts) {
-            let run = iterate(x, centroids: seedCentroids(x, using: &rng))
-            if run.objective > best.objective { best = run }
-        }
+        var generators = startGenerators()
+        let seeds = seedRows(x, generators: &generators)
+        let runs = iterate(x, centroids: seeds.map { rows in Self.rows(rows, of: x) })
+        var best = runs[0]
+        for run in runs.dropFirst() where run.score > best.score { best = run }
         return best
     }
 
-    /// Greedy k-means++: the first centre uniformly, then each next one among 2 + ⌊ln k⌋ candidates drawn
-    /// with probability ∝ D² (distance to the nearest chosen centre), keeping the candidate that most
-    /// lowers the total D².
+    /// Greedy k-means++ for one start: the first centre uniformly, then each next one among 2 + ⌊ln k⌋
+    /// candidates drawn with probability ∝ D² (distance to the nearest chosen centre), keeping the candidate
+    /// that most lowers the total D². Returns the k x d centroids.
     func seedCentroids(_ x: Matrix, using rng: inout SeededGenerator) -> Matrix {
-        let n = x.rows, d = x.cols
-        var centroids = Matrix(rows: k, cols: d)
-        func copyRow(_ i: Int, to c: Int) { for j in 0..<d { centroids.storage[c + j * k] = x.storage[i + j * n] } }
-        let first = Int(rng.next() % UInt64(n))
-        copyRow(first, to: 0)
-        var dist = BLAS.gemv(x, .none, x.row(first)).map { max(0, 2 - 2 * $0) }
+        var generators = [rng]
+        let rows = seedRows(x, generators: &generators)[0]
+        rng = generators[0]
+        return Self.rows(rows, of: x)
+    }
+
+    /// Greedy k-means++ for every generator at once: the rows chosen as centres, per start.
+    func seedRows(_ x: Matrix, generators: inout [SeededGenerator]) -> [[Int]] {
+        let n = x.rows, count = generators.count
+        var chosen = (0..<count).map { s in [Int(generators[s].next() % UInt64(n))] }
+        let firstSims = BLAS.gemm(x, .none, Self.rows(chosen.map { $0[0] }, of: x), .transpose)  // n x starts
+        var dist = (0..<count).map { s in (0..<n).map { i in max(0, 2 - 2 * firstSims.storage[i + s * n]) } }
         let trials = 2 + Int(Foundation.log(Double(k)))
-        for c in 1..<k {
-            let total = dist.reduce(0, +)
-            var candidates: [Int] = []
-            for _ in 0..<trials {
-                if total <= 0 { candidates.append(Int(rng.next() % UInt64(n))); continue }
-                let target = rng.nextUnit() * total
-                var acc = 0.0, pick = n - 1
-                for i in 0..<n {
-                    acc += dist[i]
-                    if acc > target { pick = i; break }
-                }
-                candidates.append(pick)
-            }
-            // Similarities of every row to every candidate at once.
-            let cand = Matrix(rows: candidates.count, cols: d) { t, j in x.storage[candidates[t] + j * n] }
-            let sims = BLAS.gemm(x, .none, cand, .transpose)
-            var bestTrial = 0, bestPotential = Double.infinity
-            var bestDist = dist
-            for t in 0..<candidates.count {
-                var potential = 0.0
-                var trialDist = dist
-                for i in 0..<n {
-                    trialDist[i] = min(dist[i], max(0, 2 - 2 * sims.storage[i + t * n]))
-                    potential += trialDist[i]
-                }
-                if potential < bestPotential {
-                    bestPotential = potential
-                    bestTrial = t
-                    bestDist = trialDist
+        for _ in 1..<max(1, k) {
+            var candidates: [Int] = []  // start-major: start s owns columns s·trials ..< (s + 1)·trials
+            for s in 0..<count {
+                let total = dist[s].reduce(0, +)
+                for _ in 0..<trials {
+                    if total <= 0 { candidates.append(Int(generators[s].next() % UInt64(n))); continue }
+                    let target = generators[s].nextUnit() * total
+                    var acc = 0.0, pick = n - 1
+                    for i in 0..<n {
+                        acc += dist[s][i]
+                        if acc > target { pick = i; break }
+                    }
+                    candidates.append(pick)
                 }
             }
-            copyRow(candidates[bestTrial], to: c)
-            dist = bestDist
+            // Similarities of every row to every start's candidates at once.
+            let sims = BLAS.gemm(x, .none, Self.rows(candidates, of: x), .transpose)
+            let current = dist
+            let picks = Parallel.mapChunks(count: count, chunkSize: 1) { range -> (trial: Int, dist: [Double]) in
+                let s = range.lowerBound
+                var bestTrial = 0, bestPotential = Double.infinity
+                for t in 0..<trials {
+                    let column = (s * trials + t) * n
+                    var potential = 0.0
+                    for i in 0..<n { potential += min(current[s][i], max(0, 2 - 2 * sims.storage[column + i])) }
+                    if potential < bestPotential {
+                        bestPotential = potential
+                        bestTrial = t
+                    }
+                }
+                let column = (s * trials + bestTrial) * n
+                return (bestTrial, (0..<n).map { i in min(current[s][i], max(0, 2 - 2 * sims.storage[column + i])) })
+            }
+            dist = []
+            for s in 0..<count {
+                chosen[s].append(candidates[s * trials + picks[s].trial])
+                dist.append(picks[s].dist)
+            }
         }
-        return centroids
+        return chosen
     }
 
-    /// Lloyd-style iterations from the given centroids.
+    /// Lloyd-style iterations from the given centroids (one start).
     func iterate(_ x: Matrix, centroids start: Matrix) -> Result {
-        let n = x.rows
-        var centroids = start
-        var labels = [Int](repeating: -1, count: n)
-        var sims = [Double](repeating: 0, count: n)
-        var iterations = 0
-        while iterations < maxIterations {
-            iterations += 1
-            let s = BLAS.gemm(x, .none, centroids, .transpose)  // n x k
-            var changed = 0
-            for i in 0..<n {
-                var bestC = 0, bestS = s.storage[i]
-                for c in 1..<k where s.storage[i + c * n] > bestS {
-                    bestS = s.storage[i + c * n]
-                    bestC = c
-                }
-                if labels[i] != bestC { changed += 1; labels[i] = bestC }
-                sims[i] = bestS
-            }
-            if iterations > 1 && Double(changed) <= tolerance * Double(n) { break }
-            centroids = Self.centroids(x, labels: labels, k: k, similarities: sims)
-        }
-        let objective = sims.reduce(0, +)
-        return Result(labels: labels, similarities: sims, centroids: centroids, objective: objective, iterations: iterations)
+        iterate(x, centroids: [start])[0]
     }
 
-    /// Unit-length means of each cluster's rows (the sums as one gemm, `Mᵀ·X` with M the n x k membership
-    /// matrix); an empty cluster takes the worst-fitting document.
-    static func centroids(_ x: Matrix, labels: [Int], k: Int, similarities: [Double]) -> Matrix {
-        let n = x.rows, d = x.cols
-        var membership = Matrix(rows: n, cols: k)
-        var size = [Int](repeating: 0, count: k)
-        for i in 0..<n {
-            membership.storage[i + labels[i] * n] = 1
-            size[labels[i]] += 1
+    /// Lloyd-style iterations of several starts together, each from its own k x d centroids.
+    func iterate(_ x: Matrix, centroids starts: [Matrix]) -> [Result] {
+        let n = x.rows, k = self.k
+        let normalize = normalizeCentroids, tolerance = self.tolerance
+        struct Run {
+            var centroids: Matrix
+            var labels: [Int]
+            var sims: [Double]
+            var score = 0.0
+            var iterations = 0
+            var done = false
         }
-        var c = BLAS.gemm(membership, .transpose, x, .none)  // k x d
+        var runs = starts.map { Run(centroids: $0, labels: [Int](repeating: -1, count: n), sims: []) }
+        while true {
+            let active = runs.indices.filter { !runs[$0].done && runs[$0].iterations < maxIterations }
+            if active.isEmpty { break }
+            let assigned = Self.assignAll(x, centroids: active.map { runs[$0].centroids }, k: k,
+                                          previous: active.map { runs[$0].labels }, normalized: normalize)
+            var update: [Int] = []  // positions in `active` whose centroids move
+            for (p, r) in active.enumerated() {
+                runs[r].iterations += 1
+                runs[r].labels = assigned[p].labels
+                runs[r].sims = assigned[p].sims
+                runs[r].score = assigned[p].score
+                let converged = runs[r].iterations > 1 && Double(assigned[p].changed) <= tolerance * Double(n)
+                if converged || runs[r].iterations >= maxIterations { runs[r].done = true } else { update.append(p) }
+            }
+            if update.isEmpty { continue }
+            // Every moving start's centroid sums in one (k · moving) x d gemm with the membership matrix.
+            var membership = Matrix(rows: n, cols: k * update.count)
+            for (u, p) in update.enumerated() {
+                let labels = runs[active[p]].labels
+                for i in 0..<n { membership.storage[i + (u * k + labels[i]) * n] = 1 }
+            }
+            let sums = BLAS.gemm(membership, .transpose, x, .none)
+            for (u, p) in update.enumerated() {
+                let r = active[p]
+                runs[r].centroids = Self.centroids(sums: sums, block: u, k: k, x: x, labels: runs[r].labels,
+                                                   similarities: runs[r].sims, normalize: normalize)
+            }
+        }
+        return runs.map { run in
+            var unit = run.centroids
+            unit.normalizeRows()
+            return Result(labels: run.labels, similarities: run.sims, centroids: unit,
+                          objective: run.sims.reduce(0, +), iterations: run.iterations, score: run.score)
+        }
+    }
+
+    /// Every start's assignment from one n x (k · starts) gemm `X·[C₁ … C_S]ᵀ` (released before returning).
+    static func assignAll(_ x: Matrix, centroids: [Matrix], k: Int, previous: [[Int]], normalized: Bool)
+        -> [(labels: [Int], sims: [Double], score: Double, changed: Int)] {
+        let d = x.cols
+        let stacked = Matrix(rows: k * centroids.count, cols: d) { r, j in centroids[r / k].storage[r % k + j * k] }
+        let s = BLAS.gemm(x, .none, stacked, .transpose)
+        let norms = centroids.map(rowNorms)
+        return Parallel.mapChunks(count: centroids.count, chunkSize: 1) { range in
+            let a = range.lowerBound
+            return assign(s, block: a, k: k, norms: norms[a], normalized: normalized, previous: previous[a])
+        }
+    }
+
+    /// Assignment of one start from its block of columns of `s` (n x k·starts): the centroid maximising
+    /// `x·c − ½‖c‖²` (plain `x·c` when centroids are unit length), lowest index on ties.
+    static func assign(_ s: Matrix, block: Int, k: Int, norms: [Double], normalized: Bool, previous: [Int])
+        -> (labels: [Int], sims: [Double], score: Double, changed: Int) {
+        let n = s.rows, base = block * k * n
+        let half = norms.map { normalized ? 0 : 0.5 * $0 * $0 }
+        var labels = [Int](repeating: 0, count: n), sims = [Double](repeating: 0, count: n)
+        var score = 0.0, changed = 0
+        for i in 0..<n {
+            var bestC = 0, best = s.storage[base + i] - half[0]
+            for c in 1..<k {
+                let v = s.storage[base + i + c * n] - half[c]
+                if v > best { best = v; bestC = c }
+            }
+            labels[i] = bestC
+            if previous[i] != bestC { changed += 1 }
+            let dot = s.storage[base + i + bestC * n]
+            sims[i] = normalized ? dot : (norms[bestC] > 0 ? dot / norms[bestC] : 0)
+            score += best
+        }
+        return (labels, sims, score, changed)
+    }
+
+    /// New centroids of one start from its block of rows of `sums` ((k · starts) x d): unit-length sums or
+    /// plain means; an empty cluster takes the worst-fitting document not already taken.
+    static func centroids(sums: Matrix, block: Int, k: Int, x: Matrix, labels: [Int], similarities: [Double],
+                          normalize: Bool) -> Matrix {
+        let n = x.rows, d = x.cols, ld = sums.rows
+        var size = [Int](repeating: 0, count: k)
+        for l in labels { size[l] += 1 }
+        var c = Matrix(rows: k, cols: d) { cluster, j in
+            let v = sums.storage[block * k + cluster + j * ld]
+            return normalize || size[cluster] == 0 ? v : v / Double(size[cluster])
+        }
         var taken = Set<Int>()
         for cluster in 0..<k where size[cluster] == 0 {
             let order = (0..<n).filter { !taken.contains($0) }.min { similarities[$0] < similarities[$1] }
@@ -146,7 +243,25 @@ public struct SphericalKMeans: Sendable {
                 for j in 0..<d { c.storage[cluster + j * k] = x.storage[worst + j * n] }
             }
         }
-        c.normalizeRows()
+        if normalize { c.normalizeRows() }
         return c
+    }
+
+    /// Unit-length means of each cluster's rows (the sums as one gemm, `Mᵀ·X` with M the n x k membership
+    /// matrix); an empty cluster takes the worst-fitting document.
+    static func centroids(_ x: Matrix, labels: [Int], k: Int, similarities: [Double]) -> Matrix {
+        var membership = Matrix(rows: x.rows, cols: k)
+        for i in 0..<x.rows { membership.storage[i + labels[i] * x.rows] = 1 }
+        return centroids(sums: BLAS.gemm(membership, .transpose, x, .none), block: 0, k: k, x: x, labels: labels,
+                         similarities: similarities, normalize: true)
+    }
+
+    /// The given rows of `x` as a matrix, in order.
+    static func rows(_ indices: [Int], of x: Matrix) -> Matrix {
+        Matrix(rows: indices.count, cols: x.cols) { r, j in x.storage[indices[r] + j * x.rows] }
+    }
+
+    static func rowNorms(_ c: Matrix) -> [Double] {
+        (0..<c.rows).map { i in (0..<c.cols).reduce(0) { $0 + c.storage[i + $1 * c.rows] * c.storage[i + $1 * c.rows] }.squareRoot() }
     }
 }

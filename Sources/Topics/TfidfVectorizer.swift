@@ -11,7 +11,9 @@ import LinearAlgebra
 /// 4. `idf = ln((n + 1) / (df + 1)) + 1` (division first, then the logarithm), or `ln(n / df) + 1`.
 ///
 /// Analysis and counting run in parallel over chunks of documents with a private term table each; the
-/// tables are then merged in chunk order, which reproduces the sequential first-occurrence numbering.
+/// tables are then merged in chunk order, which reproduces the sequential first-occurrence numbering. Only
+/// each chunk's distinct terms pass through the (sequential) merge; the rows keep their chunk ids and are
+/// mapped to columns, and put in fit-time order, by the parallel workers that weigh them.
 public struct TfidfVectorizer: Sendable {
     public var options: TfidfOptions
 
@@ -29,18 +31,22 @@ public struct TfidfVectorizer: Sendable {
         let n = documents.count
         let analyzer = Analyzer(options: options)
         let counts = Self.count(documents, analyzer: analyzer)
-        if counts.terms.count == 0 { throw TfidfError.emptyVocabulary }
+        let termCount = counts.terms.count
+        if termCount == 0 { throw TfidfError.emptyVocabulary }
 
         // Document and corpus frequencies per fit-time id.
-        var df = [Int](repeating: 0, count: counts.terms.count)
-        var total = [Double](repeating: 0, count: counts.terms.count)
-        for (id, c) in zip(counts.ids, counts.counts) {
-            df[Int(id)] += 1
-            total[Int(id)] += c
+        var df = [Int](repeating: 0, count: termCount)
+        var total = [Double](repeating: 0, count: termCount)
+        for (chunk, map) in zip(counts.chunks, counts.maps) {
+            for (id, c) in zip(chunk.ids, chunk.counts) {
+                let g = Int(map[Int(id)])
+                df[g] += 1
+                total[g] += c
+            }
         }
         let lo = options.minDF.documents(outOf: n), hi = options.maxDF.documents(outOf: n)
         if hi < lo { throw TfidfError.inconsistentBounds(minDocuments: lo, maxDocuments: hi) }
-        var kept = (0..<counts.terms.count).filter { Double(df[$0]) >= lo && Double(df[$0]) <= hi }
+        var kept = (0..<termCount).filter { Double(df[$0]) >= lo && Double(df[$0]) <= hi }
         let table = counts.terms
         let byTerm: (Int, Int) -> Bool = { table.term($0).lexicographicallyPrecedes(table.term($1)) }
         kept.sort(by: byTerm)
@@ -54,7 +60,7 @@ public struct TfidfVectorizer: Sendable {
         if kept.isEmpty { throw TfidfError.nothingLeftAfterPruning }
 
         // Columns in sorted order; a column's rank is its fit-time id among the kept terms.
-        var column = [Int32](repeating: -1, count: counts.terms.count)
+        var column = [Int32](repeating: -1, count: termCount)
         for (j, id) in kept.enumerated() { column[id] = Int32(j) }
         let byID = kept.sorted()
         var fitRank = [Int32](repeating: 0, count: kept.count)
@@ -68,17 +74,30 @@ public struct TfidfVectorizer: Sendable {
         let model = TfidfModel(options: options, vocabulary: kept.map { table.string($0) }, idf: idf,
                                fitRank: fitRank, documentCount: n)
 
-        // Rows: fit-time ids ascend within each row, which is the storage order the norm is summed in.
-        let rowStart = counts.rowStart, ids = counts.ids, tf = counts.counts, columnOf = column
-        let pieces = Parallel.mapChunks(count: n, chunkSize: 4096) { range -> RowBlock in
+        // Rows, one counting chunk per worker: each entry's chunk id becomes its column; entries are ordered by
+        // fit-time id (= by fit rank among the kept terms), the storage order the norm is summed in.
+        let chunks = counts.chunks, maps = counts.maps, columnOf = column, rankOf = fitRank
+        let pieces = Parallel.mapChunks(count: chunks.count, chunkSize: 1) { range -> RowBlock in
+            let chunk = chunks[range.lowerBound]
+            let local = maps[range.lowerBound].map { columnOf[Int($0)] }  // chunk id → column or -1
             var block = RowBlock()
             var columns: [Int32] = [], values: [Double] = []
-            for d in range {
+            for d in 0..<(chunk.rowStart.count - 1) {
                 columns.removeAll(keepingCapacity: true)
                 values.removeAll(keepingCapacity: true)
-                for p in rowStart[d]..<rowStart[d + 1] {
-                    let c = columnOf[Int(ids[p])]
-                    if c >= 0 { columns.append(c); values.append(tf[p]) }
+                for p in chunk.rowStart[d]..<chunk.rowStart[d + 1] {
+                    let c = local[Int(chunk.ids[p])]
+                    if c < 0 { continue }
+                    // Insertion by fit rank: rows are short, and mostly in order already.
+                    let rank = rankOf[Int(c)]
+                    var at = columns.count
+                    columns.append(c)
+                    values.append(chunk.counts[p])
+                    while at > 0 && rankOf[Int(columns[at - 1])] > rank {
+                        columns.swapAt(at, at - 1)
+                        values.swapAt(at, at - 1)
+                        at -= 1
+                    }
                 }
                 model.weigh(&values, columns: columns)
                 block.append(columns: columns, values: values)
@@ -88,17 +107,31 @@ public struct TfidfVectorizer: Sendable {
         return (model, RowBlock.joined(pieces, rows: n, cols: kept.count))
     }
 
-    /// Raw counts per document, with fit-time term ids in first-occurrence order.
-    struct Counts {
+    /// Raw counts per document of one chunk, with the chunk's own term ids in first-occurrence order.
+    struct ChunkCounts: Sendable {
         var terms = TermTable()
         var rowStart: [Int] = [0]
         var ids: [Int32] = []
         var counts: [Double] = []
     }
 
+    /// The corpus's term table (fit-time ids in first-occurrence order) and, per chunk of documents, its
+    /// counts and the map from its own ids to fit-time ids.
+    struct Counts {
+        var terms = TermTable()
+        var chunks: [ChunkCounts] = []
+        var maps: [[Int32]] = []
+    }
+
+    /// Documents per counting chunk: at least 2048, and at most about 32 chunks, so that the sequential merge
+    /// interns each chunk's distinct terms a few dozen times rather than once per 2048 documents. It depends on
+    /// the corpus size only, never on the machine.
+    static func chunkSize(documents n: Int) -> Int { max(2048, (n + 31) / 32) }
+
     static func count(_ documents: [String], analyzer: Analyzer) -> Counts {
-        let chunks = Parallel.mapChunks(count: documents.count, chunkSize: 2048) { range -> Counts in
-            var local = Counts()
+        let chunks = Parallel.mapChunks(count: documents.count, chunkSize: chunkSize(documents: documents.count)) {
+            range -> ChunkCounts in
+            var local = ChunkCounts()
             var scratch = Analyzer.Scratch()
             var tally: [Double] = []
             var touched: [Int32] = []
@@ -124,18 +157,11 @@ public struct TfidfVectorizer: Sendable {
         // first-occurrence order, which is the corpus's first-occurrence order.
         var merged = Counts()
         for chunk in chunks {
-            let map = (0..<chunk.terms.count).map { Int32(merged.terms.intern(chunk.terms.term($0))) }
-            let base = merged.ids.count
-            for d in 0..<(chunk.rowStart.count - 1) {
-                let range = chunk.rowStart[d]..<chunk.rowStart[d + 1]
-                let row = range.map { (map[Int(chunk.ids[$0])], chunk.counts[$0]) }.sorted { $0.0 < $1.0 }
-                for (id, c) in row {
-                    merged.ids.append(id)
-                    merged.counts.append(c)
-                }
-                merged.rowStart.append(base + range.upperBound)
-            }
+            var map = [Int32](repeating: 0, count: chunk.terms.count)
+            for t in 0..<chunk.terms.count { map[t] = Int32(merged.terms.intern(chunk.terms.term(t))) }
+            merged.maps.append(map)
         }
+        merged.chunks = chunks
         return merged
     }
 }

@@ -71,6 +71,7 @@ enum WordTokenizer {
 
     /// Appends the tokens of `text` to `buffer`.
     static func tokenize(_ text: String, lowercase: Bool, into buffer: inout TokenBuffer) {
+        let asciiWord = Self.asciiWord  // one lazy-global check per call, not one per byte
         var run = Run(start: buffer.bytes.count)
         // Final_Sigma look-back: whether the last scalar that is not case-ignorable was cased.
         var lastCased = false

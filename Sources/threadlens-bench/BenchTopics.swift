@@ -1,9 +1,10 @@
 // Benchmark of the topics stage; prints tab-separated result rows for scripts/bench/topics.sh:
 //   topics <dataset> swift <metric> <value>
 // Usage: threadlens-bench topics --input FILE.jsonl [--name NAME] [--k 5] [--seed 42] [--full]
-//        [--components 100] [--power-iterations 5] [--starts 10]
+//        [--components 100] [--power-iterations 5] [--starts 10] [--euclidean]
 // The input holds one {"id", "text"[, "label"]} object a line. Times TF-IDF (fit + transform), then LSA
-// (100 components) + spherical k-means (10 starts), and reports NMI/ARI when labels are present; --full also
+// (100 components) + spherical k-means (10 starts; --euclidean: Euclidean k-means on the unit rows, as
+// scikit-learn's KMeans), and reports NMI/ARI when labels are present; --full also
 // times the whole stage (labels and all). Peak memory is the process's maximum resident set.
 import Foundation
 import LinearAlgebra
@@ -95,8 +96,12 @@ func benchTopics(_ args: [String]) {
         let tLSA = try seconds { embeddings = try LatentSemanticAnalysis(components: components, powerIterations: power, seed: seed)
             .fit(x).embeddings }
         let cpuLSA = lastCPU
-        let tKMeans = seconds { labels = SphericalKMeans(k: k, starts: starts, seed: seed).fit(embeddings).labels }
+        var kmeans = SphericalKMeans(k: k, starts: starts, seed: seed)
+        kmeans.normalizeCentroids = !args.contains("--euclidean")
+        let tKMeans = seconds { labels = kmeans.fit(embeddings).labels }
         row("lsa_kmeans_cpu_seconds", String(format: "%.3f", cpuLSA + lastCPU))
+        row("lsa_cpu_seconds", String(format: "%.3f", cpuLSA))
+        row("kmeans_cpu_seconds", String(format: "%.3f", lastCPU))
         row("lsa_seconds", String(format: "%.3f", tLSA))
         row("kmeans_seconds", String(format: "%.3f", tKMeans))
         row("lsa_kmeans_seconds", String(format: "%.3f", tLSA + tKMeans))

@@ -25,6 +25,20 @@ struct SparseTests {
         }
     }
 
+    @Test("the fused Aᵀ·(A·B) equals the two dense products, and is identical on repeat")
+    func gramProduct() {
+        for (index, (m, k, n)) in productShapes.enumerated() {
+            let dense = Self.randomSparse(m, k, density: 0.3, seed: UInt64(700 + index))
+            let b = randomMatrix(k, n, seed: UInt64(800 + index))
+            let expected = naiveProduct(dense, true, naiveProduct(dense, false, b, false), false)
+            expectClose(SparseMatrix(dense).gramMultiply(b), expected, tolerance: 1e-12, "Aᵀ·A·B \(m)x\(k)x\(n)")
+        }
+        let sparse = SparseMatrix(Self.randomSparse(1000, 50, density: 0.1, seed: 9))
+        let b = randomMatrix(50, 9, seed: 10)
+        let first = sparse.gramMultiply(b)
+        for _ in 0..<3 { #expect(sparse.gramMultiply(b).storage == first.storage) }
+    }
+
     @Test("a product over many row blocks is identical on repeat (parallel but deterministic)")
     func deterministic() {
         let dense = Self.randomSparse(1000, 50, density: 0.1, seed: 1)

@@ -180,6 +180,44 @@ struct LSAClusteringTests {
         }
     }
 
+    @Test("k-means: starts run together reach what each start reaches alone, in both centroid modes")
+    func kmeansStartsTogether() throws {
+        let x = try LatentSemanticAnalysis(components: 10, seed: 2).fit(try Self.fixtureMatrix()).embeddings
+        let usable = (0..<x.rows).filter { x.row($0).contains { $0 != 0 } }
+        let xu = Matrix(rows: usable.count, cols: x.cols) { i, j in x[usable[i], j] }
+        for normalize in [true, false] {
+            var km = SphericalKMeans(k: 4, starts: 5, seed: 11)
+            km.normalizeCentroids = normalize
+            var generators = km.startGenerators()
+            let seeds = km.seedRows(xu, generators: &generators)
+            let together = km.iterate(xu, centroids: seeds.map { SphericalKMeans.rows($0, of: xu) })
+            for (s, start) in km.startGenerators().enumerated() {
+                var rng = start
+                let alone = km.iterate(xu, centroids: km.seedCentroids(xu, using: &rng))
+                #expect(alone.labels == together[s].labels, "start \(s), normalize \(normalize)")
+                #expect(abs(alone.score - together[s].score) < 1e-9)
+            }
+            let best = km.fit(xu)
+            #expect(best.score == together.map(\.score).max())
+            #expect(Set(best.labels).count == 4)
+            if !normalize && best.iterations < km.maxIterations {
+                // Lloyd's fixed point: every row is nearest (Euclidean) to the mean of its own cluster.
+                let d = xu.cols
+                var means = [[Double]](repeating: [Double](repeating: 0, count: d), count: 4)
+                var size = [Double](repeating: 0, count: 4)
+                for i in 0..<xu.rows {
+                    size[best.labels[i]] += 1
+                    for j in 0..<d { means[best.labels[i]][j] += xu[i, j] }
+                }
+                for c in 0..<4 { for j in 0..<d { means[c][j] /= size[c] } }
+                for i in 0..<xu.rows {
+                    let dist = (0..<4).map { c in (0..<d).reduce(0.0) { $0 + (xu[i, $1] - means[c][$1]) * (xu[i, $1] - means[c][$1]) } }
+                    #expect(dist[best.labels[i]] <= (dist.min() ?? 0) + 1e-9, "row \(i)")
+                }
+            }
+        }
+    }
+
     @Test("NMI and ARI equal scikit-learn's on small cases")
     func agreement() {
         let a = [0, 0, 0, 1, 1, 1, 2, 2, 2, 2], b = [1, 1, 0, 0, 2, 2, 2, 2, 0, 1]

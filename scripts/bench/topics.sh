@@ -27,7 +27,11 @@ run() {  # name file k [seed]
 # BBC at the true k, over several seeds: one seed's NMI moves by about ±0.004 on either side.
 bbc=../shared/reference/topics/bbc.jsonl
 if [ -s "$bbc" ]; then
-  for seed in ${TOPICS_BENCH_SEEDS:-1 2 3 4 5}; do run "bbc/seed$seed" "$bbc" 5 "$seed"; done
+  for seed in ${TOPICS_BENCH_SEEDS:-1 2 3 4 5}; do
+    run "bbc/seed$seed" "$bbc" 5 "$seed"
+    # The same pipeline with Euclidean k-means on the unit rows (scikit-learn's KMeans) instead of spherical.
+    "$bench" topics --input "$bbc" --name "bbc-euclidean/seed$seed" --k 5 --seed "$seed" --euclidean | tee -a "$rows"
+  done
 else
   echo "topics: $bbc absent, BBC quality run skipped" >&2
 fi
@@ -38,13 +42,20 @@ if [ "${TOPICS_BENCH_1M:-1}" != 0 ]; then run short-1m "$data/short-1m.jsonl" 8;
 # less but which counts every thread), our peak memory / scikit-learn's (lower is better).
 awk -F'\t' '
   { v[$2 "|" $3 "|" $4] = $5; seen[$2] = 1 }
-  $2 ~ /^bbc\/seed/ && ($4 == "nmi" || $4 == "ari") { sum[$3 "|" $4] += $5; count[$3 "|" $4]++ }
+  $2 ~ /^bbc[a-z-]*\/seed/ && ($4 == "nmi" || $4 == "ari") {
+    split($2, name, "/"); key = name[1] "|" $3 "|" $4; sum[key] += $5; count[key]++; all[key] = all[key] " " $5
+  }
   END {
     for (key in sum) {
       split(key, part, "|")
-      printf "topics\tbbc\t%s\t%s_mean_over_%d_seeds\t%.4f\n", part[1], part[2], count[key], sum[key] / count[key]
+      m = split(substr(all[key], 2), vals, " ")
+      for (i = 2; i <= m; i++) { x = vals[i]; for (j = i - 1; j >= 1 && vals[j] > x; j--) vals[j + 1] = vals[j]; vals[j + 1] = x }
+      median = m % 2 ? vals[(m + 1) / 2] : (vals[m / 2] + vals[m / 2 + 1]) / 2
+      printf "topics\t%s\t%s\t%s_mean_over_%d_seeds\t%.4f\n", part[1], part[2], part[3], count[key], sum[key] / count[key]
+      printf "topics\t%s\t%s\t%s_median_over_%d_seeds\t%.4f\n", part[1], part[2], part[3], count[key], median
     }
     for (d in seen) {
+      if (!((d "|sklearn|documents") in v)) continue
       if ((d "|swift|tfidf_seconds") in v && v[d "|swift|tfidf_seconds"] > 0)
         printf "topics\t%s\tratio\ttfidf_speedup\t%.2f\n", d, v[d "|sklearn|tfidf_seconds"] / v[d "|swift|tfidf_seconds"]
       if ((d "|swift|lsa_kmeans_seconds") in v && v[d "|swift|lsa_kmeans_seconds"] > 0)
