@@ -21,7 +21,7 @@ ROOT=$PWD
 BUILD=${FUZZ_BUILD_PATH:-.build-fuzz}
 OUT=$BUILD/fuzz
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
-ALL_TARGETS="slashdot hackernews reddit mbox jsonl csv article detect pipeline profile"
+ALL_TARGETS="slashdot hackernews reddit lemmy mbox jsonl csv article detect pipeline profile"
 TARGETS=${FUZZ_TARGETS:-$ALL_TARGETS}
 DRIVER=$OUT/threadlens-fuzz
 mkdir -p "$OUT/corpus" "$OUT/artifacts"
@@ -66,7 +66,7 @@ seeds() {  # target -> copies its seed files into the working corpus
 
 dict_for() {
     case $1 in
-        hackernews|reddit|jsonl) echo Fuzz/dicts/json.dict ;;
+        hackernews|reddit|lemmy|jsonl) echo Fuzz/dicts/json.dict ;;
         pipeline|profile) echo Fuzz/dicts/yaml.dict ;;
         *) echo Fuzz/dicts/text.dict ;;
     esac

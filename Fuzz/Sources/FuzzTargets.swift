@@ -12,7 +12,7 @@ import ThreadModel
 /// error is the expected answer to bad input; a trap, a sanitizer report, a hang (libFuzzer's
 /// `-timeout`) or a broken invariant below is a finding.
 enum FuzzTarget: String, CaseIterable {
-    case slashdot, hackernews, reddit, mbox, jsonl, csv, article, detect, pipeline, profile
+    case slashdot, hackernews, reddit, lemmy, mbox, jsonl, csv, article, detect, pipeline, profile
 
     /// The reader format forced for the target; `detect` lets content detection choose.
     var format: SourceFormat? {
@@ -20,6 +20,7 @@ enum FuzzTarget: String, CaseIterable {
         case .slashdot: .slashdot
         case .hackernews: .hackernews
         case .reddit: .reddit
+        case .lemmy: .lemmy
         case .mbox: .mbox
         case .jsonl: .jsonl
         case .csv: .csv

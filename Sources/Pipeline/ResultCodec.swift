@@ -192,12 +192,12 @@ struct ByteReader {
         return String(decoding: bytes[offset..<offset + n], as: UTF8.self)
     }
 
-    /// A present span must be ordered (`Span.init` requires start <= end).
+    /// A present span must be ordered and within `0...Span.maxOffset` (`Span.init` traps otherwise).
     mutating func span() -> Span?? {
         switch byte() {
         case 0: return .some(nil)
         case 1:
-            guard let a = int(), let b = int(), a <= b else { return nil }
+            guard let a = int(), let b = int(), a >= 0, a <= b, b <= Span.maxOffset else { return nil }
             return .some(Span(a, b))
         default: return nil
         }
