@@ -24,6 +24,7 @@ struct LineReader {
     let path: String
     let chunkSize: Int
     let maxLineBytes: Int
+    private static let zeros = [UInt8](repeating: 0, count: 1 << 20)
     private var buffer: [UInt8] = []
     private var pos = 0
     private var eof = false
@@ -49,7 +50,14 @@ struct LineReader {
             pos = 0
         }
         let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: chunkSize))
+        // Grown by copying from a ready block of zeros: a contiguous copy stays a memcpy even in unoptimised
+        // (debug, sanitizer) builds, where appending a generic `repeatElement` costs seconds per chunk.
+        var missing = chunkSize
+        while missing > 0 {
+            let step = min(missing, Self.zeros.count)
+            buffer.append(contentsOf: Self.zeros[0..<step])
+            missing -= step
+        }
         let fd = handle.fileDescriptor
         let n = buffer.withUnsafeMutableBytes { raw -> Int in
             while true {
