@@ -59,6 +59,7 @@ import Glibc
         var seen: [String: Int] = [:]
         var storeAhead = 0
         var alsoInTopics = 0
+        var alsoInSentiment = 0
         for phase in Self.phases {
             for _ in 0..<perPhase {
                 let log = root.appendingPathComponent("killed.log")
@@ -70,6 +71,9 @@ import Glibc
                 let killedAt = Self.phaseStarts(logText).last ?? "start-up"
                 // Topics run beside sentiment and stance: a kill while they run lands in topics too.
                 let inTopics = killedAt != "topics" && Self.isRunning("topics", log: logText)
+                // Topics start just after sentiment and stance do: a kill labelled topics lands in
+                // sentiment+stance too while that stage has not finished.
+                let inSentiment = killedAt == "topics" && Self.isRunning("sentiment+stance", log: logText)
                 let wasRunning = process.isRunning
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
@@ -84,6 +88,7 @@ import Glibc
                 }
                 seen[killedAt, default: 0] += 1
                 if inTopics { alsoInTopics += 1 }
+                if inSentiment { alsoInSentiment += 1 }
                 if after.latest == "2026-01-11", baseline.latest != after.latest {
                     // Killed after `latest` moved (while pruning or exiting): the run had published,
                     // and what it published must be whole.
@@ -110,11 +115,12 @@ import Glibc
             }
         }
         let summary = Self.phases.map { "\($0): \(seen[$0] ?? 0)" }.joined(separator: ", ")
-        FileHandle.standardError.write(Data("kill test: \(seen.values.reduce(0, +)) runs (\(summary); topics running too: \(alsoInTopics); completed: \(seen["completed"] ?? 0); store ahead of reports: \(storeAhead)); calibration \(String(format: "%.2f", total)) s\n".utf8))
+        FileHandle.standardError.write(Data("kill test: \(seen.values.reduce(0, +)) runs (\(summary); topics running too: \(alsoInTopics); sentiment+stance running too: \(alsoInSentiment); completed: \(seen["completed"] ?? 0); store ahead of reports: \(storeAhead)); calibration \(String(format: "%.2f", total)) s\n".utf8))
         #expect(seen.filter { $0.key != "completed" }.values.reduce(0, +) >= 20, "fewer than 20 runs were killed mid-way: \(seen)")
         for phase in ["ingest", "sentiment+stance", "topics", "reports"] {
             let landed = (seen[phase] ?? 0) + (phase == "topics" ? alsoInTopics : 0)
-            #expect(landed > 0, "no kill landed in \(phase): \(seen), also in topics: \(alsoInTopics)")
+                + (phase == "sentiment+stance" ? alsoInSentiment : 0)
+            #expect(landed > 0, "no kill landed in \(phase): \(seen), also in topics: \(alsoInTopics), also in sentiment+stance: \(alsoInSentiment)")
         }
 
         // The next undisturbed run succeeds and publishes, and cleans up what the killed runs left.
