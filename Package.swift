@@ -16,7 +16,8 @@ let package = Package(
     targets: [
         // BLAS and LAPACK from the system: cblas.h plus our own LAPACK prototypes.
         .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
-        // The only module that calls C or uses withUnsafe*.
+        // The only module that calls C (BLAS, LAPACK). Byte loops in TextProcessing, Ingest and Sentiment also
+        // read bytes through withUnsafe* buffers in their hot loops (docs/ingest.md, docs/sentiment.md).
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"]),
         // Shared value types: threads, comments, spans, locations.
         .target(name: "ThreadModel"),
