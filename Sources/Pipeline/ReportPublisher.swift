@@ -28,14 +28,15 @@ public struct ReportPublisher: Sendable {
         return dir
     }
 
-    /// Cleans up after a killed run: deletes staging folders and restores a moved-aside report folder.
+    /// Cleans up after a killed run: deletes staging folders and half-made `latest` links, and restores a
+    /// moved-aside report folder.
     /// Call it while holding the run lock.
     public func recover() {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: root.path) else { return }
         for name in names.sorted() {
             let url = root.appendingPathComponent(name)
-            if name.hasPrefix(".staging-") {
+            if name.hasPrefix(".staging-") || name.hasPrefix(".latest-") {
                 try? fm.removeItem(at: url)
             } else if name.hasPrefix(".replaced-") {
                 let original = root.appendingPathComponent(String(name.dropFirst(".replaced-".count)))
