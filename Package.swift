@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "TextProcessing", dependencies: ["ThreadModel"]),
         .target(name: "Ingest", dependencies: ["ThreadModel", "TextProcessing"]),
         // Seeded synthetic discussion threads (JSONL, mbox) for benchmarks and scale tests.
-        .target(name: "CorpusGenerator"),
+        .target(name: "CorpusGenerator", dependencies: ["LinearAlgebra"]),
         .target(name: "Sentiment", dependencies: ["ThreadModel", "TextProcessing"]),
         .target(name: "Topics", dependencies: ["ThreadModel", "TextProcessing", "LinearAlgebra"]),
         .target(name: "Stance", dependencies: [

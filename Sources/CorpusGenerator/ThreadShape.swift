@@ -1,21 +1,14 @@
 import Foundation
+import LinearAlgebra
 
-/// splitmix64: small, fast and reproducible on every platform.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The random choices generated text is made of, drawn from the project's seeded generator.
+extension SeededGenerator {
     /// Uniform in 0..<n.
-    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    public mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-    mutating func chance(_ p: Double) -> Bool { unit() < p }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
+    public mutating func unit() -> Double { nextUnit() }
+    public mutating func chance(_ p: Double) -> Bool { unit() < p }
+    public mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
     /// Standard normal (Box-Muller).
     mutating func normal() -> Double {
         let u = max(unit(), 0x1p-53)
@@ -33,13 +26,13 @@ enum Piece {
 
 /// The random state and the prepared phrase bank.
 struct GeneratorState {
-    var rng: SplitMix64
+    var rng: SeededGenerator
     let templates: [Flavour: [[Piece]]]
     let identifiers: [[UInt8]]
     static let identifierCount = 40_000
 
     init(seed: UInt64) {
-        rng = SplitMix64(state: seed ^ 0x5EED_C0DE_2026_0001)
+        rng = SeededGenerator(seed: seed ^ 0x5EED_C0DE_2026_0001)
         func parse(_ s: String) -> [Piece] {
             var pieces: [Piece] = []
             var literal: [UInt8] = []
@@ -60,7 +53,7 @@ struct GeneratorState {
         templates = [.pro: Phrases.pro.map(parse), .anti: Phrases.anti.map(parse),
                      .neutral: Phrases.neutral.map(parse), .offTopic: Phrases.offTopic.map(parse)]
         // The identifier vocabulary comes from its own stream so it is the same for every seed's text.
-        var words = SplitMix64(state: 0x1D_E471_F1E5)
+        var words = SeededGenerator(seed: 0x1D_E471_F1E5)
         var ids: [[UInt8]] = []
         ids.reserveCapacity(Self.identifierCount)
         for _ in 0..<Self.identifierCount {

@@ -1,4 +1,6 @@
 import Foundation
+import CorpusGenerator
+import LinearAlgebra
 import Sentiment
 #if canImport(Glibc)
 import Glibc
@@ -83,22 +85,8 @@ private func peakResidentMB() -> Double {
     return .nan
 }
 
-/// A small seeded generator (SplitMix64): reproducible and much faster than the system generator.
-private struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func pick<T>(_ a: [T]) -> T { a[Int(next() % UInt64(a.count))] }
-    mutating func chance(_ p: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < p }
-}
-
 private func generateSentences(_ n: Int, path: String, seed: UInt64) {
-    var rng = SplitMix64(state: seed)
+    var rng = SeededGenerator(seed: seed)  // pick/chance from CorpusGenerator
     let subjects = ["the patch", "this driver", "the borrow checker", "the maintainer", "the new allocator",
                     "rust in the kernel", "the C code", "that review", "the build", "the mailing list"]
     let verbs = ["is", "was", "seems", "looks", "feels", "has been", "became"]
