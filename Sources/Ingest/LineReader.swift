@@ -24,7 +24,7 @@ struct LineReader {
     let path: String
     let chunkSize: Int
     let maxLineBytes: Int
-    private static let zeros = [UInt8](repeating: 0, count: 1 << 20)
+    private static let zeros = [UInt8](repeating: 0, count: 1 << 16)
     private var buffer: [UInt8] = []
     private var pos = 0
     private var eof = false

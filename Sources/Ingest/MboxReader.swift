@@ -14,6 +14,10 @@ import ThreadModel
 /// id (or In-Reply-To): the missing root. Replies to it are top-level, reported once per thread as
 /// `missing-root` (not as orphans: archives split by month cut threads all the time). A message longer
 /// than `maxRecordBytes` is skipped.
+///
+/// Memory: each message becomes its finished comment as soon as its last line is read, and only its
+/// reply headers (as interned numbers) wait for the end of the file (`MailThreading`); the file, the raw
+/// messages and the decoded bodies are never held together.
 struct MboxReader {
     struct Message {
         var line: Int
@@ -22,26 +26,34 @@ struct MboxReader {
         var tooLong = false
     }
 
-    struct Mail {
-        var draft: CommentDraft
-        var inReplyTo: String?
-        var references: [String]
+    func read(path: String, context: inout ReadContext) throws -> [DiscussionThread] {
+        var threading = MailThreading()
+        // The line buffer is gone once the messages are read: it is not part of the threading peak.
+        if try !readMessages(path: path, into: &threading, context: &context) {
+            try context.skip(line: 0, code: "empty-file", "the file holds no messages")
+        }
+        return try threading.threads(path: path, context: &context)
     }
 
-    func read(path: String, context: inout ReadContext) throws -> [DiscussionThread] {
-        var lines = try LineReader(path: path, maxLineBytes: context.options.maxRecordBytes)
-        var mails: [Mail] = []
+    /// Reads every message into `threading` as a finished comment; returns whether there was any.
+    func readMessages(path: String, into threading: inout MailThreading, context: inout ReadContext) throws -> Bool {
+        // 1 MB chunks: as fast as larger ones here, and the buffer is part of the peak that mail keeps low.
+        var lines = try LineReader(path: path, maxLineBytes: context.options.maxRecordBytes, chunkSize: 1 << 20)
         var current: Message? = nil
         var previousBlank = true
         var sawAny = false
-        func finish(_ m: Message?, _ context: inout ReadContext) throws {
+        func finish(_ m: Message?, _ context: inout ReadContext, _ threading: inout MailThreading) throws {
             guard let m else { return }
             if m.tooLong {
                 try context.skip(line: m.line, code: "message-too-long",
                                  "message exceeds the \(context.options.maxRecordBytes)-byte record limit; skipped")
                 return
             }
-            if let mail = try parse(m, context: &context) { mails.append(mail) }
+            // The comment is finished now; the raw message and the draft go with this scope.
+            guard var mail = try parse(m, context: &context) else { return }
+            if let title = mail.draft.title { mail.draft.title = threading.sharedSubject(title) }
+            threading.add(CommentFactory.make(mail.draft, threadID: "", context: &context),
+                          inReplyTo: mail.inReplyTo, references: mail.references)
         }
         while let line = try lines.next() {
             switch line {
@@ -52,7 +64,7 @@ struct MboxReader {
             case .text(let bytes, let range, let number):
                 let isFrom = range.count >= 5 && bytes[range.lowerBound..<(range.lowerBound + 5)].elementsEqual([0x46, 0x72, 0x6F, 0x6D, 0x20])
                 if isFrom, previousBlank {
-                    try finish(current, &context)
+                    try finish(current, &context, &threading)
                     current = Message(line: number)
                     previousBlank = false
                     sawAny = true
@@ -86,13 +98,12 @@ struct MboxReader {
                 current = m
             }
         }
-        try finish(current, &context)
-        if !sawAny { try context.skip(line: 0, code: "empty-file", "the file holds no messages") }
-        return try thread(&mails, path: path, context: &context)
+        try finish(current, &context, &threading)
+        return sawAny
     }
 
     /// Headers and body of one message into a draft.
-    func parse(_ m: Message, context: inout ReadContext) throws -> Mail? {
+    func parse(_ m: Message, context: inout ReadContext) throws -> (draft: CommentDraft, inReplyTo: String?, references: [String])? {
         var headerLines: [[UInt8]] = []
         var bodyStart = m.bytes.count
         for (k, start) in m.lineStarts.enumerated() {
@@ -123,81 +134,7 @@ struct MboxReader {
             }
         }
         if text.invalid { flagInvalid(&d, context: &context) }
-        return Mail(draft: d, inReplyTo: MIME.messageIDs(header("in-reply-to")).first,
-                    references: MIME.messageIDs(header("references")))
-    }
-
-    /// Parents from In-Reply-To/References, threads from each message's topmost ancestor.
-    func thread(_ mails: inout [Mail], path: String, context: inout ReadContext) throws -> [DiscussionThread] {
-        var index: [String: Int] = [:]
-        for (k, m) in mails.enumerated() where index[m.draft.id] == nil { index[m.draft.id] = k }
-        var parent = [Int](repeating: -1, count: mails.count)
-        var missingRoot = [String?](repeating: nil, count: mails.count)
-        for (k, m) in mails.enumerated() {
-            if let r = m.inReplyTo, let p = index[r], p != k {
-                parent[k] = p
-            } else if let p = m.references.reversed().lazy.compactMap({ index[$0] }).first(where: { $0 != k }) {
-                parent[k] = p
-            } else if let root = m.references.first ?? m.inReplyTo {
-                missingRoot[k] = root
-            }
-        }
-        // Parents are known: the header lists go now, so that the comments below reuse their memory.
-        for k in mails.indices {
-            mails[k].references = []
-            mails[k].inReplyTo = nil
-        }
-        // Thread of each message: its topmost ancestor's id, or that ancestor's missing root.
-        var threadOf = [String?](repeating: nil, count: mails.count)
-        var chain: [Int] = []
-        for k in mails.indices where threadOf[k] == nil {
-            chain.removeAll(keepingCapacity: true)
-            var seen = Set<Int>()
-            var j = k
-            while threadOf[j] == nil, parent[j] >= 0, seen.insert(j).inserted {
-                chain.append(j)
-                j = parent[j]
-            }
-            let t = threadOf[j] ?? missingRoot[j] ?? mails[j].draft.id
-            threadOf[j] = t
-            for p in chain { threadOf[p] = t }
-        }
-        var collector = ThreadCollector()
-        var roots = Set<String>()
-        var missingCounts: [String: (line: Int, count: Int)] = [:]
-        var titles: [String: String] = [:]
-        var subjects: [String: String] = [:]
-        for k in mails.indices {
-            var d = mails[k].draft
-            // The comment keeps the body (compactly); the draft's copy goes now, not at the end.
-            mails[k].draft.rawText = ""
-            let t = threadOf[k] ?? d.id
-            if parent[k] >= 0 {
-                d.parentID = mails[parent[k]].draft.id
-                d.parentLink = .explicit
-            } else if let root = missingRoot[k] {
-                d.parentID = root
-                d.parentLink = .explicit
-                roots.insert(root)
-                missingCounts[root, default: (d.line, 0)].count += 1
-            }
-            if let title = d.title {
-                // Replies repeat their subject: one stored copy per distinct subject.
-                if let same = subjects[title] { d.title = same } else { subjects[title] = title }
-                if titles[t] == nil { titles[t] = Self.baseSubject(title) }
-            }
-            collector.add(CommentFactory.make(d, threadID: t, context: &context))
-        }
-        for (root, info) in missingCounts.sorted(by: { $0.value.line < $1.value.line }) {
-            context.warn(line: info.line, field: "In-Reply-To", code: "missing-root",
-                         "thread root <\(root)> is not in the file; \(info.count) repl\(info.count == 1 ? "y" : "ies") made top-level")
-        }
-        var threads = try collector.threads(source: .mbox, file: path, context: &context, roots: roots)
-        for k in threads.indices {
-            threads[k].title = titles[threads[k].id] ?? threads[k].title
-            threads[k].postedAt = threads[k].comments.first?.postedAt
-        }
-        return threads
+        return (d, MIME.messageIDs(header("in-reply-to")).first, MIME.messageIDs(header("references")))
     }
 
     /// A subject without its reply and forward prefixes (`Re:`, `RE:`, `Aw:`, `Fwd:`).

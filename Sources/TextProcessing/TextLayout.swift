@@ -227,8 +227,10 @@ public enum TextLayout {
             }
         }
         while let l = own.last, l == 0x0A || l == 0x20 { own.removeLast() }
+        // Exact-size copies: the arrays grew by doubling, and every comment keeps them.
         return CleanText(text: String(decoding: text, as: UTF8.self), ownText: String(decoding: own, as: UTF8.self),
-                         quotes: quotes, sentences: sentences)
+                         quotes: quotes.withUnsafeBufferPointer { Array($0) },
+                         sentences: sentences.withUnsafeBufferPointer { Array($0) })
     }
 
     static func trim(_ b: [UInt8], _ r: Range<Int>) -> Range<Int> {

@@ -47,7 +47,7 @@ func benchIngest(_ args: [String]) {
                         }
                     }
                     say("bytes raw \(raw) text \(text) own \(own); sentences \(sentences); text == raw in \(shared) comments")
-                    say("rss after read: \(ingestResidentBytes("VmRSS:") / 1_048_576) MB, comment stride \(MemoryLayout<ThreadModel.Comment>.stride) B, sentence stride \(MemoryLayout<Sentence>.stride) B")
+                    say("rss after read: \(ingestResidentBytes("VmRSS:") / 1_048_576) MB (anonymous \(ingestResidentBytes("RssAnon:") / 1_048_576) MB, files \(ingestResidentBytes("RssFile:") / 1_048_576) MB), comment stride \(MemoryLayout<ThreadModel.Comment>.stride) B, sentence stride \(MemoryLayout<Sentence>.stride) B")
                 }
                 let mb = size / 1_048_576
                 say(String(format: "ingest\t%@\t%.1f\t%.3f\t%.1f\t%.1f\t%.2f\tcpu=%.3fs cpuMB/s=%.1f threads=%d comments=%d skipped=%d",
