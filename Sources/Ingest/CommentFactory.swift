@@ -10,12 +10,12 @@ import ThreadModel
 enum CommentFactory {
     static func make(_ d: CommentDraft, threadID: String, context: inout ReadContext) -> Comment {
         var flags = d.flags
-        let trimmed = d.rawText.trimmingSpaces
         var comment = Comment(
             id: d.id, threadID: threadID, parentID: d.parentID, parentLink: d.parentLink,
             author: d.author, postedAt: d.postedAt, score: d.score, moderation: d.moderation, title: d.title,
             rawText: d.rawText, text: "", ownText: "", location: context.location(d.line))
-        if trimmed.utf8.count <= 12, let flag = placeholderFlags[trimmed.lowercased()] {
+        if mayBePlaceholder(d.rawText), case let trimmed = d.rawText.trimmingSpaces, trimmed.utf8.count <= 12,
+           let flag = placeholderFlags[trimmed.lowercased()] {
             flags.append(flag)
             context.warn(line: d.line, code: "placeholder-\(flag.rawValue)", "comment \(d.id) is a placeholder '\(trimmed)'")
             comment.flags = normalized(flags)
@@ -49,6 +49,18 @@ enum CommentFactory {
         comment.flags = normalized(flags)
         comment.compactTextStorage()
         return comment
+    }
+
+    /// Whether `s` holds at most 12 bytes between its leading and trailing white space (the longest
+    /// placeholder is `[removed]`), found without making a trimmed copy.
+    static func mayBePlaceholder(_ s: String) -> Bool {
+        let u = s.utf8
+        if u.count <= 12 { return true }
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        var lo = u.startIndex, hi = u.endIndex
+        while lo < hi, blank(u[lo]) { lo = u.index(after: lo) }
+        while hi > lo, blank(u[u.index(before: hi)]) { hi = u.index(before: hi) }
+        return u.distance(from: lo, to: hi) <= 12
     }
 
     static func normalized(_ flags: [CommentFlag]) -> [CommentFlag] {

@@ -39,15 +39,21 @@ enum GenericField: String, CaseIterable {
     }
 
     /// The field a key's bytes stand for: the hot path of JSONL, which sees every key of every record.
+    /// Compares bytes against the accepted names of that length: no `String` per key.
     static func named(_ bytes: [UInt8], _ r: Range<Int>) -> GenericField? {
         guard r.count >= 2, r.count <= 11 else { return nil }
-        switch bytes[r.lowerBound] {
-        case 0x69, 0x74, 0x62, 0x63, 0x70, 0x61, 0x75, 0x73, 0x6C:  // i t b c p a u s l
-            return named(String(decoding: bytes[r], as: UTF8.self))
-        default:
-            return nil
-        }
+        for (name, field) in byLength[r.count] where bytes[r].elementsEqual(name) { return field }
+        return nil
     }
+
+    /// The accepted names as bytes, by length.
+    static let byLength: [[([UInt8], GenericField)]] = {
+        var table = [[([UInt8], GenericField)]](repeating: [], count: 12)
+        for (name, field) in byName.sorted(by: { $0.key < $1.key }) where name.utf8.count < 12 {
+            table[name.utf8.count].append((Array(name.utf8), field))
+        }
+        return table
+    }()
 
     /// The field a name stands for, without hashing (called for every key of every record).
     static func named(_ name: String) -> GenericField? {
@@ -124,8 +130,9 @@ struct ThreadCollector {
                           roots: Set<String> = []) throws -> [DiscussionThread] {
         var out: [DiscussionThread] = []
         for id in order {
-            let resolved = try ThreadBuilder.resolve(comments[id] ?? [], rootIDs: roots, context: &context)
-            comments[id] = nil
+            // Taken out of the table first, so that resolving updates the comments in place.
+            let list = comments.removeValue(forKey: id) ?? []
+            let resolved = try ThreadBuilder.resolve(list, rootIDs: roots, context: &context)
             var t = DiscussionThread(id: id, source: source, file: file, comments: resolved)
             t.title = resolved.first(where: { $0.depth == 0 && $0.title != nil })?.title
             out.append(t)

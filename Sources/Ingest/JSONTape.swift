@@ -70,9 +70,11 @@ struct JSONTape {
                 guard let base = p.baseAddress else { return }
                 while j < end {
                     while j + 8 <= end {
-                        let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                        let w = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
                         let q = w ^ 0x2222_2222_2222_2222, b = w ^ 0x5C5C_5C5C_5C5C_5C5C
-                        if ((q &- 0x0101_0101_0101_0101) & ~q | (b &- 0x0101_0101_0101_0101) & ~b) & 0x8080_8080_8080_8080 != 0 { break }
+                        let m = ((q &- 0x0101_0101_0101_0101) & ~q | (b &- 0x0101_0101_0101_0101) & ~b) & 0x8080_8080_8080_8080
+                        // The lowest flagged byte is a true quote or backslash: go straight to it.
+                        if m != 0 { j += m.trailingZeroBitCount >> 3; break }
                         j += 8
                     }
                     guard j < end else { break }

@@ -12,22 +12,36 @@ import ThreadModel
 ///
 /// Every walk is iterative with an explicit path: a 100,000-deep chain costs O(n) time and no stack.
 enum ThreadBuilder {
-    static func resolve(_ input: [Comment], rootIDs: Set<String> = [], context: inout ReadContext) throws -> [Comment] {
+    /// - Parameter input: taken over: when the caller passes its last reference, the comments are
+    ///   updated in place instead of copied.
+    static func resolve(_ input: consuming [Comment], rootIDs: Set<String> = [], context: inout ReadContext) throws -> [Comment] {
         var index: [String: Int] = [:]
         index.reserveCapacity(input.count)
-        var comments: [Comment] = []
-        comments.reserveCapacity(input.count)
-        for c in input {
-            if let first = index[c.id] {
-                try context.skip(line: c.location.line, field: "id", code: "duplicate-id",
-                                 "id '\(c.id)' is already used at line \(comments[first].location.line); record skipped")
-                if !comments[first].flags.contains(.duplicateID) {
-                    comments[first].flags = CommentFactory.normalized(comments[first].flags + [.duplicateID])
+        var comments = input
+        var unique = true
+        for k in comments.indices {
+            let id = comments[k].id
+            if index[id] != nil { unique = false; break }
+            index[id] = k
+        }
+        if !unique {
+            // Duplicate ids: keep the first of each, flag it, skip (and count) the others.
+            let all = comments
+            comments = []
+            comments.reserveCapacity(all.count)
+            index.removeAll(keepingCapacity: true)
+            for c in all {
+                if let first = index[c.id] {
+                    try context.skip(line: c.location.line, field: "id", code: "duplicate-id",
+                                     "id '\(c.id)' is already used at line \(comments[first].location.line); record skipped")
+                    if !comments[first].flags.contains(.duplicateID) {
+                        comments[first].flags = CommentFactory.normalized(comments[first].flags + [.duplicateID])
+                    }
+                    continue
                 }
-                continue
+                index[c.id] = comments.count
+                comments.append(c)
             }
-            index[c.id] = comments.count
-            comments.append(c)
         }
         let n = comments.count
         var parent = [Int](repeating: -1, count: n)
@@ -81,10 +95,13 @@ enum ThreadBuilder {
                 depth[k] = d
             }
         }
+        // Each ancestor's bytes are made once per thread however many replies quote it.
+        var own: [Int: [UInt8]] = [:]
+        var full: [Int: [UInt8]] = [:]
         for i in 0..<n {
             comments[i].depth = depth[i]
             guard !comments[i].quotes.isEmpty, parent[i] >= 0 else { continue }
-            attributeQuotes(&comments[i], ancestors: ancestors(i, parent, limit: 3).map { comments[$0] })
+            attributeQuotes(i, in: &comments, ancestors: ancestors(i, parent, limit: 3), own: &own, full: &full)
         }
         return comments
     }
@@ -106,27 +123,27 @@ enum ThreadBuilder {
         return out
     }
 
-    /// Sets `quotedCommentID` on quotes whose opening words appear in an ancestor's own text
-    /// (or, failing that, anywhere in its text).
-    static func attributeQuotes(_ c: inout Comment, ancestors: [Comment]) {
-        let textBytes = Array(c.text.utf8)
-        var own: [[UInt8]?] = Array(repeating: nil, count: ancestors.count)
-        var full: [[UInt8]?] = Array(repeating: nil, count: ancestors.count)
-        for q in c.quotes.indices where c.quotes[q].quotedCommentID == nil {
-            let needle = opening(textBytes, c.quotes[q].span)
+    /// Sets `quotedCommentID` on the quotes of `comments[i]` whose opening words appear in an ancestor's
+    /// own text (or, failing that, anywhere in its text). `own` and `full` cache ancestors' bytes by index.
+    static func attributeQuotes(_ i: Int, in comments: inout [Comment], ancestors: [Int],
+                                own: inout [Int: [UInt8]], full: inout [Int: [UInt8]]) {
+        guard !ancestors.isEmpty else { return }
+        let textBytes = Array(comments[i].text.utf8)
+        for q in comments[i].quotes.indices where comments[i].quotes[q].quotedCommentID == nil {
+            let needle = opening(textBytes, comments[i].quotes[q].span)
             guard needle.count >= 8 else { continue }
             var found: Int? = nil
-            for k in ancestors.indices {
-                if own[k] == nil { own[k] = Array(ancestors[k].ownText.utf8) }
-                if let h = own[k], UTF8Text.contains(h, needle) { found = k; break }
+            for a in ancestors {
+                if own[a] == nil { own[a] = Array(comments[a].ownText.utf8) }
+                if let h = own[a], UTF8Text.contains(h, needle) { found = a; break }
             }
             if found == nil {
-                for k in ancestors.indices {
-                    if full[k] == nil { full[k] = Array(ancestors[k].text.utf8) }
-                    if let h = full[k], UTF8Text.contains(h, needle) { found = k; break }
+                for a in ancestors {
+                    if full[a] == nil { full[a] = Array(comments[a].text.utf8) }
+                    if let h = full[a], UTF8Text.contains(h, needle) { found = a; break }
                 }
             }
-            if let found { c.quotes[q].quotedCommentID = ancestors[found].id }
+            if let found { comments[i].quotes[q].quotedCommentID = comments[found].id }
         }
     }
 

@@ -60,7 +60,16 @@ public enum SentenceSplitter {
         while i < end {
             // Fast skip, eight bytes at a time: only `.!?`, a line break and the lead byte of `…` matter.
             if let base {
-                while i + 8 <= end, !mayMatter(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+                // Jump straight to the first byte that may matter: the lowest flagged byte of the mask is
+                // always a true match (only bytes above a match can be flagged by a borrow).
+                while i + 8 <= end {
+                    let m = matchMask(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+                    if m != 0 {
+                        i += m.trailingZeroBitCount >> 3
+                        break
+                    }
+                    i += 8
+                }
                 guard i < end else { break }
             }
             let b = bytes[i]
@@ -107,14 +116,15 @@ public enum SentenceSplitter {
         emit(end, &spans)
     }
 
-    /// Whether any of eight bytes is `.`, `!`, `?`, a line feed or 0xE2 (exact: the has-zero-byte test
-    /// after XOR with each byte repeated).
-    @inline(__always) static func mayMatter(_ w: UInt64) -> Bool {
-        @inline(__always) func hasZero(_ x: UInt64) -> Bool {
-            (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    /// High bits set for bytes of `w` (little-endian) that may be `.`, `!`, `?`, a line feed or 0xE2: the
+    /// has-zero-byte test after XOR with each byte repeated. Zero means none is; otherwise the lowest set
+    /// bit marks the first such byte exactly.
+    @inline(__always) static func matchMask(_ w: UInt64) -> UInt64 {
+        @inline(__always) func zeros(_ x: UInt64) -> UInt64 {
+            (x &- 0x0101_0101_0101_0101) & ~x
         }
-        return hasZero(w ^ 0x2E2E_2E2E_2E2E_2E2E) || hasZero(w ^ 0x2121_2121_2121_2121) || hasZero(w ^ 0x3F3F_3F3F_3F3F_3F3F)
-            || hasZero(w ^ 0x0A0A_0A0A_0A0A_0A0A) || hasZero(w ^ 0xE2E2_E2E2_E2E2_E2E2)
+        return (zeros(w ^ 0x2E2E_2E2E_2E2E_2E2E) | zeros(w ^ 0x2121_2121_2121_2121) | zeros(w ^ 0x3F3F_3F3F_3F3F_3F3F)
+            | zeros(w ^ 0x0A0A_0A0A_0A0A_0A0A) | zeros(w ^ 0xE2E2_E2E2_E2E2_E2E2)) & 0x8080_8080_8080_8080
     }
 
     static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, dot: Int, after: Int, end: Int, wordStart: Int) -> Bool {

@@ -2,15 +2,10 @@
 public enum UTF8Text {
     /// Decodes `bytes[range]`; invalid sequences become U+FFFD and set `invalid`.
     ///
-    /// ASCII-only input (the common case) takes a fast path with no second validation pass.
+    /// One validating pass (the standard library's, with its own ASCII fast path) in the common case;
+    /// a second, repairing pass only for invalid input. A separate ASCII pre-scan cost a third pass.
     @inlinable
     public static func decode(_ bytes: [UInt8], _ range: Range<Int>, invalid: inout Bool) -> String {
-        var ascii = true
-        for i in range where bytes[i] >= 0x80 {
-            ascii = false
-            break
-        }
-        if ascii { return String(decoding: bytes[range], as: UTF8.self) }
         if let s = String(validating: bytes[range], as: UTF8.self) { return s }
         invalid = true
         return String(decoding: bytes[range], as: UTF8.self)
@@ -56,8 +51,10 @@ public enum UTF8Text {
             var i = from
             let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
             while i + 8 <= to {
-                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ pattern
-                if (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0 { break }
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) ^ pattern
+                let m = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+                // The lowest flagged byte is always a true match (a borrow only flags bytes above one).
+                if m != 0 { return i + m.trailingZeroBitCount >> 3 }
                 i += 8
             }
             while i < to {

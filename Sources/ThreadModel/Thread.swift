@@ -149,18 +149,27 @@ public struct Comment: Sendable, Hashable, Codable, Identifiable {
     /// removed (when clean-up only removed bytes, in at most `maxInsertions` places). Values are unchanged.
     /// Complexity O(n) in bytes.
     public mutating func compactTextStorage(maxInsertions: Int = 64) {
-        let t = Array(text.utf8)
-        if case .string(let own) = ownStorage {
-            if own.utf8.count == t.count {
+        // The bytes of `text` are copied only when an edit has to be computed: a comment that clean-up did
+        // not change holds the same string three times, which costs nothing to check.
+        var bytes: [UInt8]? = nil
+        func textBytes() -> [UInt8] {
+            if let bytes { return bytes }
+            let t = Array(text.utf8)
+            bytes = t
+            return t
+        }
+        let n = text.utf8.count
+        if case .string(let own) = ownStorage, !DerivedText.sharesStorage(own, text) {
+            if own.utf8.count == n {
                 if own == text { ownStorage = .string(text) }
-            } else if let d = DerivedText.slice(of: own, in: t) {
+            } else if let d = DerivedText.slice(of: own, in: textBytes()) {
                 ownStorage = d
             }
         }
-        if case .string(let raw) = rawStorage {
-            if raw.utf8.count == t.count {
+        if case .string(let raw) = rawStorage, !DerivedText.sharesStorage(raw, text) {
+            if raw.utf8.count == n {
                 if raw == text { rawStorage = .string(text) }
-            } else if let d = DerivedText.insertions(of: raw, into: t, limit: maxInsertions) {
+            } else if let d = DerivedText.insertions(of: raw, into: textBytes(), limit: maxInsertions) {
                 rawStorage = d
             }
         }
@@ -241,6 +250,17 @@ enum DerivedText: Sendable {
     /// `text` with bytes inserted, in increasing `at` order.
     case insertions([Insertion])
 
+    /// Whether two strings are one stored buffer (then they are equal). Small strings (up to 15 bytes)
+    /// live inline and are compared by value instead.
+    static func sharesStorage(_ a: String, _ b: String) -> Bool {
+        let n = a.utf8.count
+        guard n == b.utf8.count else { return false }
+        if n <= 15 { return a == b }
+        guard let pa = a.utf8.withContiguousStorageIfAvailable({ UInt(bitPattern: $0.baseAddress) }),
+              let pb = b.utf8.withContiguousStorageIfAvailable({ UInt(bitPattern: $0.baseAddress) }) else { return false }
+        return pa == pb
+    }
+
     var isStored: Bool {
         if case .string = self { return true }
         return false
@@ -295,20 +315,27 @@ enum DerivedText: Sendable {
         guard r.count >= text.count, r.count <= Span.maxOffset else { return nil }
         var list: [Insertion] = []
         var i = 0, j = 0
-        while i < r.count {
-            if j < text.count, r[i] == text[j] {
-                i += 1
-                j += 1
-                continue
+        let ok = r.withUnsafeBufferPointer { r -> Bool in
+            text.withUnsafeBufferPointer { text -> Bool in
+                while i < r.count {
+                    // The common run: equal bytes.
+                    while i < r.count, j < text.count, r[i] == text[j] {
+                        i += 1
+                        j += 1
+                    }
+                    guard i < r.count else { break }
+                    var k = i
+                    while k < r.count, !(j < text.count && r[k] == text[j]) { k += 1 }
+                    guard list.count < limit else { return false }
+                    // A run must not split a character: a continuation byte at either edge.
+                    if r[i] & 0xC0 == 0x80 || (k < r.count && r[k] & 0xC0 == 0x80) { return false }
+                    list.append(Insertion(at: Int32(j), bytes: String(decoding: r[i..<k], as: UTF8.self)))
+                    i = k
+                }
+                return true
             }
-            var k = i
-            while k < r.count, !(j < text.count && r[k] == text[j]) { k += 1 }
-            guard list.count < limit else { return nil }
-            // A run must not split a character: a continuation byte at either edge.
-            if r[i] & 0xC0 == 0x80 || (k < r.count && r[k] & 0xC0 == 0x80) { return nil }
-            list.append(Insertion(at: Int32(j), bytes: String(decoding: r[i..<k], as: UTF8.self)))
-            i = k
         }
+        guard ok else { return nil }
         guard j == text.count else { return nil }
         return .insertions(list)
     }
