@@ -5,17 +5,9 @@ import ThreadModel
 /// Slashdot text dumps: a story header line, the story (possibly repeated), then comments whose
 /// header line is `Subject (Score:N[, Label])`.
 ///
-/// Comments get ids "1", "2"... in order of appearance. The reply tree is inferred, and each link
-/// records how (`ParentLink`):
-/// 1. `quote`: the reply's opening lines (each at least 20 bytes, `>` markers allowed) occur in an
-///    earlier comment; the parent is the latest comment containing all of them (else the first), and
-///    those lines become a quote of that comment. Opening lines found only in the story are a quote of
-///    the story (no `quotedCommentID`) and give no parent.
-/// 2. `subject`: a reply (`Re:X`, `Re: X`, bare `Re:`) with no quote hangs under the previous comment when
-///    that one belongs to the same top-level comment as `X` names (or `X` is empty); otherwise under the
-///    latest top-level comment titled `X`. Slashdot lists comments depth-first, so the previous comment is
-///    the parent or a sibling's descendant; choosing it is right for first replies and chains.
-/// 3. `none`: a subject without `Re:` is a top-level comment.
+/// Comments get ids "1", "2"... in order of appearance. The reply tree is inferred by `ReplyInference`
+/// (quotes, subject chains, the depth-first order of the dump), and each link records how (`ParentLink`).
+/// Quoted lines are found anywhere in a reply, not only at its opening.
 /// Link annotations such as `https://x.com/... [x.com]` or `showed. [substack.com]` lose the bracket.
 struct SlashdotReader {
     struct Header {
@@ -94,67 +86,29 @@ struct SlashdotReader {
         let story = Array((thread.body ?? "").utf8)
         var drafts: [CommentDraft] = []
         var raws: [String] = []
-        var texts: [[UInt8]] = []  // bodies as bytes: byte search, not Foundation's NSString path
-        var rootOf: [Int] = []
-        var subjects: [String] = []
+        var inference = ReplyInference(story: story)
         for (h, entry) in headers.enumerated() {
             let (lineIndex, header) = entry
             let end = h + 1 < headers.count ? headers[h + 1].0 : lines.count
             let bodyLines = lines[(lineIndex + 1)..<end].map { Self.stripLinkAnnotations($0) }
-            let id = String(h + 1)
-            let body = bodyLines.joined(separator: "\n")
             raws.append(lines[(lineIndex + 1)..<end].joined(separator: "\n"))
-            var d = CommentDraft(id: id, rawText: body, line: lineIndex + 1)
+            var d = CommentDraft(id: String(h + 1), rawText: "", line: lineIndex + 1)
             d.title = header.subject
             d.score = header.score
             d.moderation = header.label
             if let s = header.score, !(-1...5).contains(s) {
                 context.warn(line: lineIndex + 1, field: "score", code: "bad-score", "score \(s) is outside -1...5")
             }
-            let isReply = header.subject.lowercased().hasPrefix("re:")
-            let topic = isReply ? String(header.subject.dropFirst(3)).trimmingSpaces : header.subject
-            // 1. Quoted opening lines.
-            var quoted: [[UInt8]] = []
-            for line in bodyLines {
-                var t = Substring(line.trimmingSpaces)
-                while t.first == ">" { t = t.dropFirst().drop(while: { $0 == " " }) }
-                let needle = Array(t.utf8)
-                guard needle.count >= 20,
-                      texts.contains(where: { UTF8Text.contains($0, needle) }) || UTF8Text.contains(story, needle) else { break }
-                quoted.append(needle)
-            }
-            var parent: Int? = nil
-            var link = ParentLink.none
-            if !quoted.isEmpty {
-                d.leadingQuoteLines = quoted.count
-                if let p = texts.lastIndex(where: { t in quoted.allSatisfy { UTF8Text.contains(t, $0) } })
-                    ?? texts.lastIndex(where: { UTF8Text.contains($0, quoted[0]) }) {
-                    parent = p
-                    link = .quote
-                    d.quotedIDs = [String(p + 1)]
-                } else {
-                    d.quotedIDs = [nil]
-                }
-            }
-            // 2. Subject and order.
-            if parent == nil, isReply, h > 0 {
-                let named = topic.isEmpty ? nil : subjects.indices.last(where: { rootOf[$0] == $0 && subjects[$0] == topic })
-                if let named, rootOf[h - 1] != named { parent = named } else { parent = h - 1 }
-                link = .subject
-            }
-            if !isReply, parent != nil, link == .quote {
-                // A top-level subject that quotes: keep it top-level, the quote still names its source.
-                parent = nil
-                link = .none
-            }
-            if let parent {
+            let reply = inference.add(subject: header.subject, body: bodyLines)
+            // Lines found in earlier comments are marked as quotes for the layout; `rawText` keeps the original.
+            d.rawText = zip(bodyLines, reply.quotedLines).map { line, quoted in quoted ? "> " + line : line }
+                .joined(separator: "\n")
+            d.quotedIDs = reply.quoteSources.map { $0.map { String($0 + 1) } }
+            if let parent = reply.parent {
                 d.parentID = String(parent + 1)
-                d.parentLink = link
+                d.parentLink = reply.link
             }
             drafts.append(d)
-            texts.append(Array(body.utf8))
-            rootOf.append(parent.map { rootOf[$0] } ?? h)
-            subjects.append(topic)
         }
         var comments: [Comment] = []
         comments.reserveCapacity(drafts.count)
