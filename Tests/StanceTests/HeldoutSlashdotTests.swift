@@ -25,8 +25,9 @@ struct HeldoutSlashdotTests {
     }
 
     static let cases = [
-        // Measured when first run: mean F1 0.267, accuracy 0.276 (all pro 0.293 / 0.414, VADER 0.323 / 0.276).
-        Case(fixture: "slashdot-heldout-3", dumpVariable: "STANCE_HELDOUT3_DUMP", floor: 0.25, beatsBaselines: false),
+        // Measured when first run: mean F1 0.267, accuracy 0.276 (all pro 0.293 / 0.414, VADER 0.323 / 0.276);
+        // with the fourth pass 0.412 / 0.345.
+        Case(fixture: "slashdot-heldout-3", dumpVariable: "STANCE_HELDOUT3_DUMP", floor: 0.3, beatsBaselines: true),
         // Measured when first run, with the third-pass rules: mean F1 0.652, accuracy 0.561
         // (all pro 0.268 / 0.366, VADER 0.360 / 0.293).
         Case(fixture: "slashdot-heldout-4", dumpVariable: "STANCE_HELDOUT4_DUMP", floor: 0.6, beatsBaselines: true),
