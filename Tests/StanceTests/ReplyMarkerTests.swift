@@ -48,6 +48,20 @@ struct ReplyMarkerTests {
         #expect(t["4"]?.source == .inverted)
     }
 
+    @Test func theShippedProfileKnowsCommonReplyPhrasings() {
+        let t = Fixture.thread([
+            ("1", nil, "Memory safety is the whole point of Rust in the kernel."),
+            ("2", "1", "I never said the maintainers were wrong about that."),
+            ("3", "1", "Can confirm, we saw the same thing at work."),
+            ("4", "1", "You have it backwards, the bugs moved elsewhere."),
+            ("5", "1", "My thoughts exactly."),
+        ], classifier: DirectedCueTests.shipped)
+        #expect(t["2"]?.evidence.contains { $0.rule == "reply-disagrees" } == true)
+        #expect(t["3"]?.evidence.contains { $0.rule == "reply-agrees" } == true)
+        #expect(t["4"]?.source == .inverted && t["4"]?.label == .anti)
+        #expect(t["5"]?.source == .inherited && t["5"]?.label == .pro)
+    }
+
     /// A reply quoting one polar sentence of a parent that balanced out answers that sentence.
     @Test func aReplyAnswersThePassageItQuotes() throws {
         let parent = Fixture.comment("Rust in the kernel has memory safety, and the crowd is full of zealots.", id: "1")
