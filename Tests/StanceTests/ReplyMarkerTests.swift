@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ThreadModel
 @testable import Stance
@@ -79,6 +80,38 @@ struct ReplyMarkerTests {
         let e = try #require(s.evidence.first { $0.rule == "reply-rebuts" }, "\(s)")
         #expect(e.weight > 0 && e.note.contains("passage it quotes"))
         #expect(s.label == .pro && s.source == .inverted)
+    }
+
+    @Test func aMarkerAnswersThePassageItQuotesToo() throws {
+        let parent = Fixture.comment("Rust in the kernel has memory safety, and the crowd is full of zealots.", id: "1")
+        var r = Fixture.comment("> the crowd is full of zealots\nNonsense.", id: "2", parent: "1",
+                                quoted: ["> the crowd is full of zealots"])
+        r.quotes = r.quotes.map { QuoteSpan(span: $0.span, quotedCommentID: "1") }
+        let thread = DiscussionThread(id: "t", source: .jsonl, file: "test", comments: [parent, r])
+        let out = Fixture.classifier.run(threads: [thread], sentiments: Fixture.sentiments([parent, r]))
+        let s = try #require(out.first { $0.key.commentID == "2" })
+        let e = try #require(s.evidence.first { $0.rule == "reply-disagrees" }, "\(s)")
+        #expect(close(e.weight, -0.8 * tanh(-0.5)))
+        #expect(s.label == .pro && s.source == .inverted)
+    }
+
+    /// A passage the parent was itself quoting is not the parent's claim.
+    @Test func aPassageTheParentQuotedIsNotItsClaim() throws {
+        var parent = Fixture.comment("> the crowd is full of zealots\nWhy do people keep saying this?", id: "2",
+                                     parent: "1", quoted: ["> the crowd is full of zealots"])
+        parent.quotes = parent.quotes.map { QuoteSpan(span: $0.span, quotedCommentID: "1") }
+        var r = Fixture.comment("> the crowd is full of zealots\n> Why do people keep saying this?\nBecause I met some.",
+                                id: "3", parent: "2",
+                                quoted: ["> the crowd is full of zealots\n> Why do people keep saying this?"])
+        r.quotes = r.quotes.map { QuoteSpan(span: $0.span, quotedCommentID: "2") }
+        let c = Fixture.classifier
+        let passage = c.quotedClaim(r, parent: CommentStance(key: parent.key, label: .neutral, score: 0, confidence: 1),
+                                    parentComment: parent)
+        #expect(passage == nil)
+        // Without the parent's text, the grandparent's line would be taken for the parent's claim.
+        let blind = c.quotedClaim(r, parent: CommentStance(key: parent.key, label: .neutral, score: 0, confidence: 1),
+                                  parentComment: nil)
+        #expect(blind?.label == .anti)
     }
 
     @Test func aPolarParentIsAnsweredAsAWholeWhenTheQuoteTakesNoSide() throws {
