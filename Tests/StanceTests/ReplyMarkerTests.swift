@@ -56,7 +56,9 @@ struct ReplyMarkerTests {
             ("3", "1", "Can confirm, we saw the same thing at work."),
             ("4", "1", "You have it backwards, the bugs moved elsewhere."),
             ("5", "1", "My thoughts exactly."),
+            ("6", "1", "Since when does a checker stop a maintainer from shipping a bad design?"),
         ], classifier: DirectedCueTests.shipped)
+        #expect(t["6"]?.evidence.contains { $0.rule == "reply-disagrees" && $0.matched == "since when" } == true)
         #expect(t["2"]?.evidence.contains { $0.rule == "reply-disagrees" } == true)
         #expect(t["3"]?.evidence.contains { $0.rule == "reply-agrees" } == true)
         #expect(t["4"]?.source == .inverted && t["4"]?.label == .anti)
