@@ -63,7 +63,8 @@ public struct StanceOptions: Sendable, Codable, Hashable {
 /// If |score| ≥ `threshold` the stance is the comment's own (`direct`). Otherwise a reply that
 /// agrees or disagrees with a pro or anti parent adds ±`inheritFactor` × the parent's score, and
 /// an on-topic reply quoting its parent without a marker adds −`quotingReplyFactor` × it
-/// (`ReplyRule`; source `inherited` or `inverted`). Whatever is still below the threshold is
+/// (`ReplyRule`; source `inherited` or `inverted`). When the reply quotes a passage of its parent
+/// that takes a side on its own, that passage is the claim answered (`quotedClaim`). Whatever is still below the threshold is
 /// `neutral`, or `off_topic` by `OffTopicRule`.
 ///
 /// Confidence, in [0, 1]: for pro and anti, |score| × agreement, where agreement = |Σ wᵢ| / Σ |wᵢ|
