@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import Testing
 import ThreadModel
 @testable import Stance
@@ -128,5 +129,33 @@ struct ReplyMarkerTests {
         let e = try #require(s.evidence.first { $0.rule == "reply-rebuts" })
         #expect(close(e.weight, -0.6 * p.score))
         #expect(!e.note.contains("passage"))
+    }
+}
+
+/// Bare disagreement replies read through the real Slashdot reader: "Nonsense." and "No, ..."
+/// under a pro comment invert it rather than falling off the subject. One reply per thread: the
+/// reader hangs a second "Re:" under the first.
+struct SlashdotShortReplyTests {
+    @Test(arguments: ["Nonsense.", "No, it is not.", "Well, no.", "That's utter nonsense."])
+    func aBareDisagreementInvertsAProParent(_ reply: String) throws {
+        let text = """
+        Kernel Adopts New Language (example.org) 2
+        A contributor writes:
+        The kernel now accepts drivers in a second language.
+        The kernel now accepts drivers in a second language.
+        Long overdue (Score:5, Insightful)
+        Memory safety in new drivers is long overdue, and Rust is here to stay.
+        Re:Long overdue (Score:1)
+        \(reply)
+        """
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("stance-short-reply-\(UUID().uuidString).txt")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let thread = try #require(try Ingestor().read(path: url.path).threads.first)
+        try #require(thread.comments.count == 2)
+        let stances = Fixture.classifier.run(threads: [thread], sentiments: Fixture.sentiments(thread.comments))
+        #expect(stances[0].label == .pro)
+        #expect(stances[1].label == .anti && stances[1].source == .inverted, "\(stances[1])")
     }
 }
