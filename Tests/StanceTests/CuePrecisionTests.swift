@@ -76,7 +76,8 @@ struct CuePrecisionTests {
         var sets: [(String, Labelled)] = [("held-out A", try HeldoutThreadTests.evaluate().map { ($0.gold, $0.got) }),
                                           ("held-out B", try Self.jsonl()),
                                           ("held-out C", try Self.slashdot("slashdot-heldout-3")),
-                                          ("held-out D", try Self.slashdot("slashdot-heldout-4"))]
+                                          ("held-out D", try Self.slashdot("slashdot-heldout-4")),
+                                          ("held-out E", try Self.slashdot("slashdot-heldout-5"))]
         if let s = try Self.seed() { sets.insert(("seed", s), at: 0) }
         var report = "cue precision (firings pointing the reference's way / firings on pro or anti comments; firings in all):\n"
         var table = "set\tcue\tdirection\tpro\tanti\tneutral\toff_topic\n"
