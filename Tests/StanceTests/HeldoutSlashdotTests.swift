@@ -34,7 +34,8 @@ struct HeldoutSlashdotTests {
         // (all pro 0.268 / 0.366, VADER 0.360 / 0.293).
         Case(fixture: "slashdot-heldout-4", dumpVariable: "STANCE_HELDOUT4_DUMP", floor: 0.6, beatsBaselines: true),
         // Written and labelled after the fourth pass was finished; no rule changed after it.
-        Case(fixture: "slashdot-heldout-5", dumpVariable: "STANCE_HELDOUT5_DUMP", floor: 0.0, beatsBaselines: false),
+        // Measured when first run: mean F1 0.450, accuracy 0.467 (all pro 0.268 / 0.367, VADER 0.396 / 0.333).
+        Case(fixture: "slashdot-heldout-5", dumpVariable: "STANCE_HELDOUT5_DUMP", floor: 0.4, beatsBaselines: true),
     ]
 
     @Test(arguments: cases) func heldoutSlashdotThreadReport(_ c: Case) throws {
