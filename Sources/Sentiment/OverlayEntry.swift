@@ -42,11 +42,11 @@ public struct OverlayEntry: Sendable, Hashable, Codable {
             }
             let term = fields[0].split(separator: " ").joined(separator: " ")
             guard !term.isEmpty else { throw LexiconError(path: path, line: number, message: "field 'term' is empty") }
-            guard let v = Double(fields[1].trimmingCharacters(in: .whitespaces)), v.isFinite, (-4...4).contains(v) else {
+            guard let v = Double(Lexicon.trimmed(fields[1], newlines: false)), v.isFinite, (-4...4).contains(v) else {
                 throw LexiconError(path: path, line: number,
                                    message: "field 'valence': expected a number in -4...4, found '\(fields[1])'")
             }
-            let note = fields[2].trimmingCharacters(in: .whitespaces)
+            let note = String(Lexicon.trimmed(fields[2], newlines: false))
             guard !note.isEmpty else { throw LexiconError(path: path, line: number, message: "field 'note' is empty") }
             let key = term.lowercased()
             if let first = seen[key] {

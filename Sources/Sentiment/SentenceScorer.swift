@@ -14,10 +14,13 @@ final class SentenceScorer: Sendable {
     let vocabulary: Vocabulary
     let tokenizer: Tokenizer
     let mode: SentimentMode
+    /// `mode == .default`, stored: the hot loops test a Bool instead of calling the enum's `==`.
+    let isDefault: Bool
 
     init(vocabulary: Vocabulary, mode: SentimentMode) {
         self.vocabulary = vocabulary
         self.mode = mode
+        isDefault = mode == .default
         self.tokenizer = Tokenizer(vocabulary: vocabulary, mode: mode)
     }
 
@@ -63,20 +66,21 @@ final class SentenceScorer: Sendable {
     func withScored<R>(_ text: Bytes, _ lo: Int, _ hi: Int,
                        _ body: (UnsafeBufferPointer<Token>, UnsafeBufferPointer<Double>, Summary) -> R) -> R {
         tokenizer.withTokens(text, lo, hi) { tokens, exclamations, questions in
-            let t = mode == .default ? PhraseRule.apply(tokens, vocabulary.phrases) : tokens
+            let t = isDefault ? PhraseRule.apply(tokens, vocabulary) : tokens
             return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(t.count, 1)) { buffer in
                 let s = UnsafeMutableBufferPointer(rebasing: buffer[0..<t.count])
                 let tokens = UnsafeBufferPointer(t)
                 wordScores(tokens, into: s)
-                switch mode {
-                case .vader: Contrast.applyVader(s, tokens, but: vocabulary.words.but)
-                case .default: Contrast.applyDefault(s, tokens, but: vocabulary.words.but, however: vocabulary.words.however)
+                if isDefault {
+                    Contrast.applyDefault(s, tokens, but: vocabulary.words.but, however: vocabulary.words.however)
+                } else {
+                    Contrast.applyVader(s, tokens, but: vocabulary.words.but)
                 }
                 let amp = PunctuationEmphasis.amplifier(exclamations: exclamations, questions: questions, mode: mode)
                 var raw = 0.0
                 for x in s { raw += x }
                 let amplified = raw > 0 ? raw + amp : (raw < 0 ? raw - amp : 0)
-                let scores = Normalisation.scores(UnsafeBufferPointer(s), amplifier: amp, round: mode == .vader)
+                let scores = Normalisation.scores(UnsafeBufferPointer(s), amplifier: amp, round: !isDefault)
                 return body(tokens, UnsafeBufferPointer(s),
                             Summary(scores: scores, rawSum: raw, amplifiedSum: amplified, tokenCount: t.count))
             }
@@ -87,19 +91,19 @@ final class SentenceScorer: Sendable {
     private func wordScores(_ t: Tokens, into s: UnsafeMutableBufferPointer<Double>) {
         let v = vocabulary
         let w = v.words
-        let capsDiffer = CapsEmphasis.capsDiffer(t, mode: mode)
+        let capsDiffer = CapsEmphasis.capsDiffer(t, defaultMode: isDefault)
         for i in 0..<t.count {
             s[i] = 0
             let token = t[i]
-            if v.isBooster(token) { continue }
+            if token.isBooster { continue }
             if i < t.count - 1 && token.id == w.kind && t[i + 1].id == w.of { continue }
-            guard v.inLexicon(token) else { continue }
+            guard token.inLexicon else { continue }
             let base = v.valence[Int(token.id)]
-            var valence = NoRule.apply(base, lexiconValence: base, at: i, t, v)
+            var valence = NoRule.apply(base, lexiconValence: base, at: i, t, w)
             valence = CapsEmphasis.apply(valence, token, capsDiffer: capsDiffer)
             for distance in 0..<3 where i > distance {
-                if v.inLexicon(t[i - distance - 1]) {
-                    if mode == .default { break }  // ModifierScope: a sentiment word ends the look-back
+                if t[i - distance - 1].inLexicon {
+                    if isDefault { break }  // ModifierScope: a sentiment word ends the look-back
                     continue
                 }
                 var scalar = Boosters.scalar(t[i - distance - 1], valence: valence, capsDiffer: capsDiffer,
@@ -109,7 +113,7 @@ final class SentenceScorer: Sendable {
                 valence = Negation.apply(valence, distance: distance, at: i, t, w)
                 if distance == 2 { valence = Idioms.apply(valence, at: i, t, v.idioms) }
             }
-            s[i] = LeastRule.apply(valence, at: i, t, v)
+            s[i] = LeastRule.apply(valence, at: i, t, w)
         }
     }
 }

@@ -38,14 +38,7 @@ public struct SentimentAnalyzer: Sendable {
             return scorer.summary(b, 0, b.count).scores
         case .default:
             var total = CommentAggregation.Accumulator()
-            if let one = SingleSentence.span(b) {
-                if one.lowerBound < one.upperBound { total.add(scorer.summary(b, one.lowerBound, one.upperBound)) }
-                return total.scores
-            }
-            let bytes = Array(b)
-            var spans: [Span] = []
-            SentenceSplitter.split(bytes, in: 0..<bytes.count, into: &spans)
-            for span in spans { total.add(scorer.summary(b, span.start, span.end)) }
+            SentenceSplitter.forEachSentence(b, in: 0..<b.count) { total.add(scorer.summary(b, $0.start, $0.end)) }
             return total.scores
         }
     }
@@ -56,30 +49,43 @@ public struct SentimentAnalyzer: Sendable {
     ///
     /// In vader mode the comment score is vaderSentiment on the own sentences joined by spaces (the numbers
     /// 3.3.2 users know for that text); in default mode it is ``CommentAggregation`` over the own sentences.
+    ///
+    /// Works on the text's own UTF-8 storage like ``polarityScores(_:)``; each sentence is scored in
+    /// temporary buffers and only its top contributions become `String`s.
     public func analyze(_ comment: Comment) -> CommentSentiment {
-        let bytes = Array(comment.text.utf8)
+        if let r = comment.text.utf8.withContiguousStorageIfAvailable({ analyze(comment, bytes: $0) }) { return r }
+        return Array(comment.text.utf8).withUnsafeBufferPointer { analyze(comment, bytes: $0) }
+    }
+
+    func analyze(_ comment: Comment, bytes: Bytes) -> CommentSentiment {
         let sentences = comment.sentences.isEmpty ? Self.sentences(of: comment) : comment.sentences
+        let limit = options.topContributions
         var scored: [SentenceSentiment] = []
-        var own: [SentenceScorer.Result] = []
-        var ownBytes: [UInt8] = []
+        scored.reserveCapacity(sentences.count)
+        var total = CommentAggregation.Accumulator()
+        var ownBytes: [UInt8] = []  // vader mode: the own sentences joined by spaces
         var contributions: [Contribution] = []
         for sentence in sentences {
             let lo = max(0, min(sentence.span.start, bytes.count)), hi = max(lo, min(sentence.span.end, bytes.count))
-            let result = scorer.score(bytes, from: lo, to: hi)
-            let c = Self.contributions(result, bytes: bytes, limit: options.topContributions)
+            let (summary, c) = scorer.withScored(bytes, lo, hi) { tokens, scores, summary in
+                (summary, Self.contributions(tokens, scores, bytes: bytes, limit: limit))
+            }
             scored.append(SentenceSentiment(span: sentence.span, isQuoted: sentence.isQuoted,
-                                            scores: result.scores, contributions: c))
+                                            scores: summary.scores, contributions: c))
             if !sentence.isQuoted {
-                own.append(result)
-                if !ownBytes.isEmpty { ownBytes.append(0x20) }
-                ownBytes += bytes[lo..<hi]
+                total.add(summary)
+                if options.mode == .vader {
+                    if !ownBytes.isEmpty { ownBytes.append(0x20) }
+                    ownBytes += bytes[lo..<hi]
+                }
                 contributions += c
             }
         }
-        let scores = options.mode == .vader ? scorer.score(ownBytes).scores
-                                            : CommentAggregation.combine(own)
+        let scores = options.mode == .vader
+            ? ownBytes.withUnsafeBufferPointer { scorer.summary($0, 0, $0.count).scores }
+            : total.scores
         return CommentSentiment(key: comment.key, scores: scores, sentences: scored,
-                                contributions: Array(contributions.sorted(by: Self.larger).prefix(options.topContributions)))
+                                contributions: Array(contributions.sorted(by: Self.larger).prefix(limit)))
     }
 
     /// Sentences of `text` when ingest supplied none, marked quoted when they overlap a quote span.
@@ -89,14 +95,27 @@ public struct SentimentAnalyzer: Sendable {
         }
     }
 
-    /// Tokens with a non-zero final score, largest magnitude first (ties by position).
-    static func contributions(_ r: SentenceScorer.Result, bytes: [UInt8], limit: Int) -> [Contribution] {
-        var out: [Contribution] = []
-        for (k, token) in r.tokens.enumerated() where r.wordScores[k] != 0 {
-            let term = String(decoding: bytes[Int(token.start)..<Int(token.end)], as: UTF8.self)
-            out.append(Contribution(term: term, value: r.wordScores[k], span: Span(Int(token.start), Int(token.end))))
+    /// Tokens with a non-zero final score, largest magnitude first (ties by position), at most `limit`:
+    /// the best are picked first and only they are turned into `String`s.
+    static func contributions(_ t: Tokens, _ s: UnsafeBufferPointer<Double>, bytes: Bytes, limit: Int) -> [Contribution] {
+        guard limit > 0 else { return [] }
+        func better(_ a: Int, _ b: Int) -> Bool {
+            if abs(s[a]) != abs(s[b]) { return abs(s[a]) > abs(s[b]) }
+            return (t[a].start, t[a].end) < (t[b].start, t[b].end)
         }
-        return Array(out.sorted(by: larger).prefix(limit))
+        var top: [Int] = []  // token indices, best first; a later token goes after an equal one
+        for k in 0..<t.count where s[k] != 0 {
+            guard top.count < limit || better(k, top[top.count - 1]) else { continue }
+            var p = top.count
+            while p > 0 && better(k, top[p - 1]) { p -= 1 }
+            top.insert(k, at: p)
+            if top.count > limit { top.removeLast() }
+        }
+        return top.map { k in
+            let start = Int(t[k].start), end = Int(t[k].end)
+            return Contribution(term: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+                                value: s[k], span: Span(start, end))
+        }
     }
 
     static func larger(_ a: Contribution, _ b: Contribution) -> Bool {

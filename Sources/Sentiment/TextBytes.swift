@@ -41,6 +41,19 @@ enum TextBytes {
         }
     }
 
+    /// Bits 7, 15, ... set for each of 8 packed bytes (little-endian) that may matter to the tokeniser's
+    /// word scan (``ByteClass/special``): below 0x22 (ASCII white space and "!", with other control
+    /// characters), "?" or non-ASCII. Exact per byte: no carry crosses bytes.
+    @inline(__always)
+    static func maySpecial(_ w: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
+        let x = w & low                                  // each byte <= 0x7F
+        let below22 = ~(x &+ ones &* 0x5E) & high        // x + 0x5E reaches 0x80 exactly when x >= 0x22
+        let y = x ^ (ones &* 0x3F)
+        let question = ~((y &+ low) | y) & high          // y + 0x7F reaches 0x80 exactly when y != 0
+        return below22 | question | (w & high)
+    }
+
     /// Python's `string.punctuation`.
     @inline(__always)
     static func isASCIIPunctuation(_ c: UInt8) -> Bool {
@@ -73,7 +86,8 @@ enum TextBytes {
     struct Shape {
         /// Python's `str.isupper()`: some cased character and no lower- or title-case one.
         var isUpper: Bool
-        /// Number of letters.
+        /// Number of letters; for an ASCII token with a lower-case letter only 1 (it has letters, and no
+        /// rule asks how many: counting costs).
         var letters: Int
         /// Has an ASCII apostrophe (so it may contain "n't").
         var hasApostrophe = true
@@ -91,14 +105,14 @@ enum TextBytes {
     /// bytes past its end masked off; only a token at the very end of the buffer is gathered byte by byte.
     @inline(__always)
     static func asciiShape(_ b: Bytes, _ lo: Int, _ hi: Int) -> (Shape, UInt64)? {
-        var upper = 0, lower = 0, apostrophe = false
+        var upper = 0, lowerSeen = false, apostrophe = false
         var h = ByteHasher()
         var i = lo
         var head: UInt64 = 0
         let raw = UnsafeRawPointer(b.baseAddress!)
         while i + 8 <= hi {
             let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            guard let lw = lowercaseWord(w, &upper, &lower, &apostrophe) else { return nil }
+            guard let lw = lowercaseWord(w, &upper, &lowerSeen, &apostrophe) else { return nil }
             if i == lo { head = lw }
             h.addWord(lw)
             i += 8
@@ -111,26 +125,28 @@ enum TextBytes {
             } else {
                 for k in 0..<rest { w |= UInt64(b[i + k]) << UInt64(8 * k) }
             }
-            guard let lw = lowercaseWord(w, &upper, &lower, &apostrophe) else { return nil }
+            guard let lw = lowercaseWord(w, &upper, &lowerSeen, &apostrophe) else { return nil }
             if i == lo { head = lw }
             h.setTail(lw)
         }
-        return (Shape(isUpper: upper > 0 && lower == 0, letters: upper + lower, hasApostrophe: apostrophe, head: head),
+        let isUpper = upper > 0 && !lowerSeen
+        return (Shape(isUpper: isUpper, letters: lowerSeen ? 1 : upper, hasApostrophe: apostrophe, head: head),
                 h.finish(length: hi - lo))
     }
 
-    /// Lower-cases the ASCII letters of 8 packed bytes and counts upper- and lower-case letters and
-    /// apostrophes; nil when a byte is not ASCII. Zero padding bytes count as nothing.
+    /// Lower-cases the ASCII letters of 8 packed bytes, notes lower-case letters and apostrophes and,
+    /// until a lower-case letter is seen, counts upper-case ones; nil when a byte is not ASCII. Zero
+    /// padding bytes count as nothing. (Counting bits costs a dozen instructions without a popcount
+    /// instruction, which the baseline x86-64 target lacks: only an all-capitals token needs the count.)
     @inline(__always)
-    static func lowercaseWord(_ w: UInt64, _ upper: inout Int, _ lower: inout Int, _ apostrophe: inout Bool) -> UInt64? {
+    static func lowercaseWord(_ w: UInt64, _ upper: inout Int, _ lowerSeen: inout Bool, _ apostrophe: inout Bool) -> UInt64? {
         let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
         if w & high != 0 { return nil }
         // Every byte is below 0x80, so adding up to 0x3F never carries into the next byte: the top bit of
         // each byte of w + (0x80 - x) says whether that byte is >= x.
         let isUpper = (w &+ ones &* 0x3F) & ~(w &+ ones &* 0x25) & high   // 0x41...0x5A
         let isLower = (w &+ ones &* 0x1F) & ~(w &+ ones &* 0x05) & high   // 0x61...0x7A
-        upper += isUpper.nonzeroBitCount
-        lower += isLower.nonzeroBitCount
+        if isLower != 0 { lowerSeen = true } else if !lowerSeen && isUpper != 0 { upper += isUpper.nonzeroBitCount }
         let q = w ^ (ones &* 0x27)
         if (q &- ones) & ~q & high != 0 { apostrophe = true }  // some byte is "'"
         return w | (isUpper >> 2)

@@ -15,12 +15,15 @@
 final class Tokenizer: Sendable {
     let vocabulary: Vocabulary
     let mode: SentimentMode
+    /// `mode == .default`, stored: the hot loops test a Bool instead of calling the enum's `==`.
+    let isDefault: Bool
     /// ``ByteClass`` bits by byte value: one table look-up per byte in the scanning loops.
     let classes: [UInt8]
 
     init(vocabulary: Vocabulary, mode: SentimentMode) {
         self.vocabulary = vocabulary
         self.mode = mode
+        isDefault = mode == .default
         classes = (0..<256).map { ByteClass.of(UInt8($0)) }
     }
 
@@ -56,47 +59,82 @@ final class Tokenizer: Sendable {
         }
     }
 
+    /// Tokens that fit the 1 KB that `withUnsafeTemporaryAllocation` keeps on the stack (beyond it, it
+    /// calls malloc and free on Linux).
+    static var stackTokens: Int { 1024 / MemoryLayout<Token>.stride }
+
     /// Tokenises `work[lo..<hi]`. With `origin`, byte `k` of `work` came from the source span
     /// `origin[k]..<origin[size + k]` (`size = hi`, as replaced text starts at 0).
+    ///
+    /// A text has at most one token per byte, but one of up to a few hundred bytes seldom has more than
+    /// ``stackTokens``: such a text is first tokenised into a stack buffer of that size, and again into a
+    /// buffer of one token per byte only when the first one overflows.
     @inline(__always)
     private func scan<R>(_ work: Bytes, _ lo: Int, _ hi: Int, origin: UnsafeMutablePointer<Int32>?,
                          _ body: (UnsafeMutableBufferPointer<Token>, Int, Int) -> R) -> R {
-        withUnsafeTemporaryAllocation(of: Token.self, capacity: max(hi - lo, 1)) { buffer in
-            var n = 0, exclamations = 0, questions = 0
-            let out = buffer.baseAddress!
-            classes.withUnsafeBufferPointer { classes in
-                var i = lo
-                while i < hi {
-                    let c = classes[Int(work[i])]
-                    if c & ByteClass.space != 0 { i += 1; continue }
-                    if c & ByteClass.nonASCII != 0 {
-                        let w = TextBytes.whitespaceWidth(work, i, hi)
-                        if w > 0 { i += w; continue }
-                    }
-                    var e = i
-                    while e < hi {
-                        let k = classes[Int(work[e])]
-                        if k & ByteClass.special == 0 { e += 1; continue }  // most bytes: letters, digits
-                        if k & ByteClass.space != 0 { break }
-                        if k & ByteClass.exclamation != 0 { exclamations += 1 }
-                        if k & ByteClass.question != 0 { questions += 1 }
-                        if k & ByteClass.nonASCII != 0 && TextBytes.whitespaceWidth(work, e, hi) > 0 { break }
-                        e += 1
-                    }
-                    emit(work, i, e, classes: classes, origin: origin, size: hi, into: out, count: &n)
-                    i = e
-                }
+        let bytes = hi - lo, small = Tokenizer.stackTokens
+        if bytes > small && bytes <= 4 * small {
+            let r: R? = withUnsafeTemporaryAllocation(of: Token.self, capacity: small) { buffer in
+                guard let (n, e, q) = fill(buffer, work, lo, hi, origin: origin) else { return nil }
+                return body(UnsafeMutableBufferPointer(rebasing: buffer[0..<n]), e, q)
             }
-            return body(UnsafeMutableBufferPointer(rebasing: buffer[0..<n]), exclamations, questions)
+            if let r { return r }
         }
+        return withUnsafeTemporaryAllocation(of: Token.self, capacity: max(bytes, 1)) { buffer in
+            let (n, e, q) = fill(buffer, work, lo, hi, origin: origin)!  // one token per byte always fits
+            return body(UnsafeMutableBufferPointer(rebasing: buffer[0..<n]), e, q)
+        }
+    }
+
+    /// Writes the tokens of `work[lo..<hi]` to `buffer`; returns their number and the counts of "!" and "?",
+    /// or nil when they do not fit.
+    @inline(__always)
+    private func fill(_ buffer: UnsafeMutableBufferPointer<Token>, _ work: Bytes, _ lo: Int, _ hi: Int,
+                      origin: UnsafeMutablePointer<Int32>?) -> (Int, Int, Int)? {
+        var n = 0, exclamations = 0, questions = 0
+        let out = buffer.baseAddress!, capacity = buffer.count
+        let raw = UnsafeRawPointer(work.baseAddress!)
+        let fits: Bool = classes.withUnsafeBufferPointer { classes in
+            var i = lo
+            while i < hi {
+                let c = classes[Int(work[i])]
+                if c & ByteClass.space != 0 { i += 1; continue }
+                if c & ByteClass.nonASCII != 0 {
+                    let w = TextBytes.whitespaceWidth(work, i, hi)
+                    if w > 0 { i += w; continue }
+                }
+                var e = i
+                while e < hi {
+                    if e + 8 <= hi {
+                        // Eight bytes at a time while none of them can end the word or count.
+                        let m = TextBytes.maySpecial(raw.loadUnaligned(fromByteOffset: e, as: UInt64.self))
+                        if m == 0 { e += 8; continue }
+                        e += m.trailingZeroBitCount >> 3
+                    }
+                    let k = classes[Int(work[e])]
+                    if k & ByteClass.special == 0 { e += 1; continue }  // most bytes: letters, digits
+                    if k & ByteClass.space != 0 { break }
+                    if k & ByteClass.exclamation != 0 { exclamations += 1 }
+                    if k & ByteClass.question != 0 { questions += 1 }
+                    if k & ByteClass.nonASCII != 0 && TextBytes.whitespaceWidth(work, e, hi) > 0 { break }
+                    e += 1
+                }
+                guard emit(work, i, e, classes: classes, origin: origin, size: hi, into: out, capacity: capacity,
+                           count: &n) else { return false }
+                i = e
+            }
+            return true
+        }
+        return fits ? (n, exclamations, questions) : nil
     }
 
     /// Appends the token(s) of the raw whitespace-delimited word `work[s..<e]`.
     @inline(__always)
+    /// Returns false, writing nothing, when they would not fit in `capacity` tokens.
     private func emit(_ work: Bytes, _ s: Int, _ e: Int, classes: UnsafeBufferPointer<UInt8>,
                       origin: UnsafeMutablePointer<Int32>?, size: Int,
-                      into out: UnsafeMutablePointer<Token>, count n: inout Int) {
-        let extended = mode == .default
+                      into out: UnsafeMutablePointer<Token>, capacity: Int, count n: inout Int) -> Bool {
+        let extended = isDefault
         var ps = s, pe = e
         while ps < pe {
             if classes[Int(work[ps])] & ByteClass.punctuation != 0 { ps += 1; continue }
@@ -113,39 +151,47 @@ final class Tokenizer: Sendable {
             break
         }
         if extended && ps > s && work[ps - 1] == 0x23, let parts = Hashtags.split(work, s, e, ps, pe) {
+            guard n + parts.count <= capacity else { return false }
             for p in parts { out[n] = token(work, p.lowerBound, p.upperBound, origin, size); n += 1 }
-            return
+            return true
         }
         // Nothing stripped: nothing to restore. Otherwise 2 scalars take at most 8 bytes.
         if (ps != s || pe != e) && pe - ps <= 8 && TextBytes.scalarCount(work, ps, pe) <= 2 { ps = s; pe = e }
+        guard n < capacity else { return false }
         out[n] = token(work, ps, pe, origin, size)
         n += 1
+        return true
     }
 
     @inline(__always)
     private func token(_ work: Bytes, _ ts: Int, _ te: Int, _ origin: UnsafeMutablePointer<Int32>?,
                        _ size: Int) -> Token {
-        let shape: TextBytes.Shape, id: Int32, negates: Bool
+        let shape: TextBytes.Shape, id: Int32, word: UInt8, negates: Bool
         if let (s, hash) = TextBytes.asciiShape(work, ts, te) {
             shape = s
             id = vocabulary.table.findLowercasingASCII(work, ts, te, hash: hash, head: s.head)
-            negates = id >= 0 ? vocabulary.negation[Int(id)]
+            word = vocabulary.flags(id)
+            negates = id >= 0 ? word & WordFlags.negator != 0
                               : s.hasApostrophe && TextBytes.containsNTIgnoringCase(work, ts, te)
         } else {
             var scratch: [UInt8] = []
-            shape = TextBytes.lowercase(work, ts, te, into: &scratch, curlyApostrophes: mode == .default)
+            shape = TextBytes.lowercase(work, ts, te, into: &scratch, curlyApostrophes: isDefault)
             id = scratch.withUnsafeBufferPointer { vocabulary.table.find($0, 0, $0.count) }
-            negates = id >= 0 ? vocabulary.negation[Int(id)] : Vocabulary.containsNT(scratch)
+            word = vocabulary.flags(id)
+            negates = id >= 0 ? word & WordFlags.negator != 0 : Vocabulary.containsNT(scratch)
         }
         var shouted = shape.isUpper
-        if mode == .default {
-            shouted = shape.isUpper && shape.letters >= CapsEmphasis.minimumLetters
-                && !(id >= 0 && vocabulary.acronym[Int(id)])
+        if isDefault {
+            shouted = shape.isUpper && shape.letters >= CapsEmphasis.minimumLetters && word & WordFlags.acronym == 0
         }
         let start = origin.map { $0[ts] } ?? Int32(ts)
         let end = origin.map { $0[size + te - 1] } ?? Int32(te)
-        return Token(id: id, start: start, end: end, shouted: shouted, upper: shape.isUpper, negates: negates,
-                     hasLetters: shape.letters > 0)
+        var flags = UInt16(word)
+        if shouted { flags |= Token.shoutedBit }
+        if shape.isUpper { flags |= Token.upperBit }
+        if negates { flags |= Token.negatesBit }
+        if shape.letters > 0 { flags |= Token.lettersBit }
+        return Token(id: id, start: start, end: end, flags: flags)
     }
 
     /// Byte length of `text[lo..<hi]` with its emoji replaced, or nil when it has none (the usual case:

@@ -1,18 +1,52 @@
 /// One token of a sentence after tokenisation and look-up.
+///
+/// Besides its span it carries what the rules ask of its word (``WordFlags``, copied from the
+/// ``Vocabulary`` at look-up) and of its shape, in one 16-byte value: the rules test bits of the token they
+/// already hold instead of reading the vocabulary's arrays again for every word they look back at.
 struct Token: Sendable {
     /// Word id in the ``Vocabulary``, or -1 for a word it does not know.
     var id: Int32
     /// UTF-8 byte span in the scored text (an emoji's description keeps the emoji's span).
     var start: Int32
     var end: Int32
+    /// The word's ``WordFlags`` (low byte) and the token's own shape bits (``Token/shoutedBit`` and the rest).
+    var flags: UInt16
+
+    static let shoutedBit: UInt16 = 1 << 8, upperBit: UInt16 = 1 << 9, negatesBit: UInt16 = 1 << 10
+    static let lettersBit: UInt16 = 1 << 11
+
+    @inline(__always) func has(_ bit: UInt16) -> Bool { flags & bit != 0 }
+    @inline(__always) mutating func set(_ bit: UInt16, _ on: Bool) { flags = on ? flags | bit : flags & ~bit }
+
     /// Counts as ALL-CAPS emphasis (see ``CapsEmphasis`` for each mode's definition).
-    var shouted: Bool
+    var shouted: Bool { get { has(Token.shoutedBit) } set { set(Token.shoutedBit, newValue) } }
     /// Python's `str.isupper()` on the token.
-    var upper: Bool
+    var upper: Bool { has(Token.upperBit) }
     /// A negating word: listed in ``Negation/words`` or containing "n't".
-    var negates: Bool
+    var negates: Bool { get { has(Token.negatesBit) } set { set(Token.negatesBit, newValue) } }
     /// Has at least one letter.
-    var hasLetters: Bool
+    var hasLetters: Bool { has(Token.lettersBit) }
+    /// A word of this mode's lexicon (the default mode's overlay removes the words it rates 0).
+    var inLexicon: Bool { has(UInt16(WordFlags.lexicon)) }
+    /// A booster or dampener.
+    var isBooster: Bool { has(UInt16(WordFlags.boosts | WordFlags.dampens)) }
+}
+
+/// What the rules need to know of a word, one byte per vocabulary id (``Vocabulary/wordFlags``).
+enum WordFlags {
+    /// A word of this mode's lexicon (``Token/inLexicon``).
+    static let lexicon: UInt8 = 1
+    /// A booster (``Boosters/boosting``) or a dampener (``Boosters/dampening``).
+    static let boosts: UInt8 = 2
+    static let dampens: UInt8 = 4
+    /// Listed in ``Negation/words`` or containing "n't".
+    static let negator: UInt8 = 8
+    /// An overlay acronym (`CVE`, `UB`): never shouting.
+    static let acronym: UInt8 = 16
+    /// Occurs in an idiom or a two-word dampener (``Idioms``).
+    static let idiom: UInt8 = 32
+    /// Starts an overlay phrase (``PhraseRule``).
+    static let phraseStart: UInt8 = 64
 }
 
 /// Ids of the function words the rules test for; -1 only if a word is missing (never, as all are interned).
@@ -34,10 +68,8 @@ struct FunctionWords: Sendable {
 final class Vocabulary: Sendable {
     let table: WordTable
     let valence: [Double]
-    let hasValence: [Bool]
-    let booster: [Double]
-    let negation: [Bool]
-    let acronym: [Bool]
+    /// ``WordFlags`` by id.
+    let wordFlags: [UInt8]
     let words: FunctionWords
     let idioms: Idioms.Table
     let phrases: PhraseRule.Table
@@ -48,21 +80,16 @@ final class Vocabulary: Sendable {
         let b = VocabularyBuilder(lexicon: lexicon, mode: mode)
         table = b.table
         valence = b.valence
-        hasValence = b.hasValence
-        booster = b.booster
-        negation = b.negation
-        acronym = b.acronym
+        wordFlags = b.wordFlags()
         words = b.words
         idioms = b.idioms
         phrases = b.phrases
         emoji = b.emoji
     }
 
+    /// The ``WordFlags`` of word `id` (0 for an unknown word, -1).
     @inline(__always)
-    func inLexicon(_ t: Token) -> Bool { t.id >= 0 && hasValence[Int(t.id)] }
-
-    @inline(__always)
-    func isBooster(_ t: Token) -> Bool { t.id >= 0 && booster[Int(t.id)] != 0 }
+    func flags(_ id: Int32) -> UInt8 { id >= 0 ? wordFlags[Int(id)] : 0 }
 
     /// Whether the bytes contain "n't".
     static func containsNT<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
@@ -81,6 +108,8 @@ struct VocabularyBuilder {
     var words = FunctionWords()
     var idioms = Idioms.Table()
     var phrases = PhraseRule.Table()
+    /// Ids of the words of idioms and two-word dampeners.
+    var idiomWords: Set<Int32> = []
     /// Single-scalar emoji to the UTF-8 bytes of their description (multi-scalar entries never match, as in 3.3.2).
     var emoji = EmojiTable([])
 
@@ -105,9 +134,8 @@ struct VocabularyBuilder {
             if ids.count == 3 { idioms.triples.append((ids[0], ids[1], ids[2], p.valence)) }
         }
         idioms.dampeningPairs = Boosters.dampeningPairs.map { (intern($0.0), intern($0.1)) }
-        idioms.member = Array(repeating: false, count: table.count)
-        for p in Idioms.phrases { for w in p.words { idioms.member[Int(table.find(w))] = true } }
-        for p in Boosters.dampeningPairs { idioms.member[Int(table.find(p.0))] = true; idioms.member[Int(table.find(p.1))] = true }
+        idiomWords = Set(Idioms.phrases.flatMap { $0.words.map { table.find($0) } }
+                         + Boosters.dampeningPairs.flatMap { [table.find($0.0), table.find($0.1)] })
         var singles: [(UInt32, [UInt8])] = []
         for (key, description) in lexicon.emoji.sorted(by: { $0.key < $1.key }) {
             let scalars = key.unicodeScalars
@@ -127,8 +155,21 @@ struct VocabularyBuilder {
             if words.count > 1 { phrases.add(words.map { intern($0) }, id: id) }
         }
         phrases.sortLongestFirst()
-        phrases.starts = Array(repeating: false, count: table.count)
-        for first in phrases.byFirst.keys { phrases.starts[Int(first)] = true }
+    }
+
+    /// The ``WordFlags`` of every id.
+    func wordFlags() -> [UInt8] {
+        (0..<valence.count).map { k in
+            var f: UInt8 = 0
+            if hasValence[k] { f |= WordFlags.lexicon }
+            if booster[k] > 0 { f |= WordFlags.boosts }
+            if booster[k] < 0 { f |= WordFlags.dampens }
+            if negation[k] { f |= WordFlags.negator }
+            if acronym[k] { f |= WordFlags.acronym }
+            if idiomWords.contains(Int32(k)) { f |= WordFlags.idiom }
+            if phrases.byFirst[Int32(k)] != nil { f |= WordFlags.phraseStart }
+            return f
+        }
     }
 
     @discardableResult

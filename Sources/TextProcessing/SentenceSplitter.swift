@@ -46,15 +46,23 @@ public enum SentenceSplitter {
     }
 
     static func split(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, into spans: inout [Span]) {
+        forEachSentence(bytes, in: range) { spans.append($0) }
+    }
+
+    /// Calls `body` with each sentence of `bytes[range]` in order (offsets into `bytes`), the sentences
+    /// ``split(_:in:into:)`` returns, without copying the bytes or building an array: for callers that use
+    /// each sentence once, such as scoring a line.
+    public static func forEachSentence(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, _ body: (Span) -> Void) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range outside the bytes")
         var start = range.lowerBound
         let end = range.upperBound
         var lineStart = range.lowerBound
         var i = range.lowerBound
-        func emit(_ e: Int, _ spans: inout [Span]) {
+        func emit(_ e: Int, _ body: (Span) -> Void) {
             var s = start, e = e
             while s < e, isSpace(bytes[s]) { s += 1 }
             while e > s, isSpace(bytes[e - 1]) { e -= 1 }
-            if e > s { spans.append(Span(s, e)) }
+            if e > s { body(Span(s, e)) }
         }
         let base = bytes.baseAddress
         while i < end {
@@ -91,7 +99,7 @@ public enum SentenceSplitter {
                 }
                 if j == end || isSpace(bytes[j]) {
                     if isBoundary(bytes, dot: i, after: j, end: end, wordStart: lineStart) {
-                        emit(j, &spans)
+                        emit(j, body)
                         start = j
                     }
                 }
@@ -106,14 +114,14 @@ public enum SentenceSplitter {
                     k += 1
                 }
                 if blank || !isWrapped(bytes, lineStart: lineStart, lineEnd: i, next: k, end: end) {
-                    emit(i, &spans)
+                    emit(i, body)
                     start = i + 1
                 }
                 lineStart = i + 1
             }
             i += 1
         }
-        emit(end, &spans)
+        emit(end, body)
     }
 
     /// High bits set for bytes of `w` (little-endian) that may be `.`, `!`, `?`, a line feed or 0xE2: the

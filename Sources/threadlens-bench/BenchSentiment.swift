@@ -2,6 +2,8 @@ import Foundation
 import CorpusGenerator
 import LinearAlgebra
 import Sentiment
+import TextProcessing
+import ThreadModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,10 +12,15 @@ import Glibc
 ///
 /// - `sentiment generate N FILE [SEED]`: writes N synthetic sentences (seeded, deterministic) exercising the
 ///   rules: lexicon words, boosters, negators, "but", caps, emoticons, emoji, "!" and "?".
-/// - `sentiment score FILE [--mode vader|default] [--lexicons DIR] [--label NAME]`: scores each line of FILE
-///   (one sentence a line) on one core and prints
-///   `sentiment<TAB>label<TAB>threadlens-<mode><TAB>sentences<TAB>cpu_seconds<TAB>sentences_per_s<TAB>peak_rss_mb`.
-///   Reading the file is not timed; times are CPU seconds of the process (one thread); a checksum of the compounds is printed to stderr so no work is elided.
+/// - `sentiment score FILE [--mode vader|default] [--api polarity|analyze] [--repeat N] [--lexicons DIR] [--label NAME]`:
+///   scores each line of FILE (one text a line) on one core, N times over (1 by default: a short file's
+///   one pass lasts a few milliseconds, too short to time on a busy machine) and prints
+///   `sentiment<TAB>label<TAB>threadlens-<mode>[-analyze]<TAB>sentences<TAB>cpu_seconds<TAB>sentences_per_s<TAB>peak_rss_mb`.
+///   `polarity` (the default) calls `SentimentAnalyzer.polarityScores`, what `threadlens sentiment` runs on
+///   each line; `analyze` makes each line a comment with its sentences split as ingest does (untimed) and
+///   calls `analyze`, what the pipeline runs on each comment (per-sentence scores and explanations).
+///   `sentences` counts every scoring call (lines x N). Reading the file is not timed; times are CPU seconds of the process (one thread); a checksum of the
+///   compounds is printed to stderr so no work is elided.
 func benchSentiment(_ args: [String]) {
     switch args.first {
     case "generate":
@@ -22,27 +29,35 @@ func benchSentiment(_ args: [String]) {
     case "score":
         guard args.count >= 2 else { return usage() }
         var mode = SentimentMode.vader, lexicons = "data/lexicons", label = (args[1] as NSString).lastPathComponent
+        var analyze = false, repeats = 1
         var k = 2
         while k + 1 < args.count {
             switch args[k] {
             case "--mode": mode = SentimentMode(rawValue: args[k + 1]) ?? .vader
             case "--lexicons": lexicons = args[k + 1]
             case "--label": label = args[k + 1]
+            case "--repeat":
+                guard let r = Int(args[k + 1]), r >= 1 else { return usage() }
+                repeats = r
+            case "--api":
+                guard ["polarity", "analyze"].contains(args[k + 1]) else { return usage() }
+                analyze = args[k + 1] == "analyze"
             default: return usage()
             }
             k += 2
         }
-        scoreFile(args[1], mode: mode, lexicons: lexicons, label: label)
+        scoreFile(args[1], mode: mode, analyze: analyze, repeats: repeats, lexicons: lexicons, label: label)
     default:
         usage()
     }
 }
 
 private func usage() {
-    print("usage: threadlens-bench sentiment generate N FILE [SEED] | score FILE [--mode vader|default] [--lexicons DIR] [--label NAME]")
+    print("usage: threadlens-bench sentiment generate N FILE [SEED] | score FILE [--mode vader|default] [--api polarity|analyze] [--repeat N] [--lexicons DIR] [--label NAME]")
 }
 
-private func scoreFile(_ path: String, mode: SentimentMode, lexicons: String, label: String) {
+private func scoreFile(_ path: String, mode: SentimentMode, analyze: Bool, repeats: Int, lexicons: String,
+                       label: String) {
     let err = FileHandle.standardError
     guard let data = FileManager.default.contents(atPath: path) else {
         err.write(Data("\(path): error: cannot read file\n".utf8))
@@ -57,12 +72,26 @@ private func scoreFile(_ path: String, mode: SentimentMode, lexicons: String, la
         return
     }
     var checksum = 0.0
-    let start = cpuSeconds()
-    for line in lines { checksum += analyzer.polarityScores(line).compound }
-    let seconds = cpuSeconds() - start
+    let seconds: Double
+    if analyze {
+        let location = SourceLocation(file: path)
+        let comments = lines.enumerated().map { k, line in
+            ThreadModel.Comment(id: String(k + 1), threadID: "bench", rawText: line,
+                                sentences: SentenceSplitter.split(line).map { Sentence(span: $0) }, location: location)
+        }
+        let start = cpuSeconds()
+        for _ in 0..<repeats { for c in comments { checksum += analyzer.analyze(c).scores.compound } }
+        seconds = cpuSeconds() - start
+    } else {
+        let start = cpuSeconds()
+        for _ in 0..<repeats { for line in lines { checksum += analyzer.polarityScores(line).compound } }
+        seconds = cpuSeconds() - start
+    }
     err.write(Data("checksum \(checksum)\n".utf8))
-    let rate = Double(lines.count) / seconds
-    print("sentiment\t\(label)\tthreadlens-\(mode.rawValue)\t\(lines.count)\t\(String(format: "%.3f", seconds))\t"
+    let calls = lines.count * repeats
+    let rate = Double(calls) / seconds
+    let name = "threadlens-\(mode.rawValue)" + (analyze ? "-analyze" : "")
+    print("sentiment\t\(label)\t\(name)\t\(calls)\t\(String(format: "%.3f", seconds))\t"
           + "\(Int(rate))\t\(String(format: "%.1f", peakResidentMB()))")
 }
 

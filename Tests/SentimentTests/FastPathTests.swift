@@ -6,8 +6,8 @@ import ThreadModel
 
 /// The byte-level fast paths agree with the straightforward code they replace.
 @Suite struct FastPathTests {
-    /// Lines that exercise the single-sentence shortcut's edges: trailing marks, closers, spaces, line
-    /// breaks, abbreviations, ellipses, curly quotes, blank text.
+    /// Lines that exercise the sentence split's edges: trailing marks, closers, spaces, line breaks,
+    /// abbreviations, ellipses, curly quotes, blank text.
     static let crafted: [String] = [
         "", "   ", "\n\n", "Good.", "  Good job.  ", "Great! .", "Great!!", "Great!)", "It's 'great'", "\"Fine.\"",
         "Hello Mr.", "Hello Mr. Smith", "e.g. this", "See U.S. law.", "I think... maybe", "Wait... What?",
@@ -16,25 +16,34 @@ import ThreadModel
         "!!!", "...", " :) ", "Is it?? Yes!", "Tab\tseparated.", "No. 5 is fine", "a.b.c", "Done.)  ",
     ]
 
-    static func splitterSpans(_ text: String) -> [Range<Int>] {
-        SentenceSplitter.split(text).map { $0.start..<$0.end }
+    @Test func sentenceVisitorMatchesTheSplit() {
+        for text in Self.crafted {
+            let bytes = Array(text.utf8)
+            var visited: [Span] = []
+            bytes.withUnsafeBufferPointer { b in SentenceSplitter.forEachSentence(b, in: 0..<b.count) { visited.append($0) } }
+            #expect(visited == SentenceSplitter.split(text), "\(text.debugDescription)")
+        }
     }
 
-    @Test func singleSentenceAgreesWithTheSplitter() {
-        var lines = Self.crafted
-        if let tweets = Support.sharedFile("reference/sentiment/tweets_GroundTruth.txt") {
-            lines += Support.lines(tweets).map { $0.split(separator: "\t", maxSplits: 2).last.map(String.init) ?? $0 }
+    /// Texts of 65...256 bytes are tokenised into a stack buffer of ``Tokenizer/stackTokens`` first: one
+    /// with more tokens must be tokenised again in full, never cut short.
+    @Test func tokenBufferOverflowKeepsEveryToken() {
+        let small = Tokenizer.stackTokens
+        #expect(small * MemoryLayout<Token>.stride <= 1024)
+        for count in [small - 1, small, small + 1, small + 2, 2 * small, 120] {
+            let text = Array(repeating: "ok", count: count).joined(separator: " ")
+            for a in [Support.vader, Support.standard] {
+                #expect(a.scorer.tokenizer.tokenize(Array(text.utf8)).tokens.count == count, "\(count) words")
+            }
+            // Each "ok" scores 1.2 (the lexicon's last entry for it): the sum is 1.2 x count only if no
+            // word was dropped.
+            let sum = 1.2 * Double(count)
+            let want = Normalisation.pythonRound(sum / (sum * sum + 15).squareRoot(), 4)
+            #expect(Support.vader.polarityScores(text).compound == want, "\(count) words")
         }
-        var shortcuts = 0
-        for text in lines {
-            let fast = Array(text.utf8).withUnsafeBufferPointer { SingleSentence.span($0) }
-            guard let fast else { continue }
-            shortcuts += 1
-            let want = Self.splitterSpans(text)
-            let got = fast.isEmpty ? [] : [fast]
-            #expect(got == want, "\(text.debugDescription): shortcut \(got), splitter \(want)")
-        }
-        #expect(shortcuts >= 20, "the shortcut should apply to most one-sentence lines")
+        // A hashtag reads as more words than half its bytes in the default mode.
+        let tag = "#" + String(repeating: "a1", count: 60)
+        #expect(Support.standard.scorer.tokenizer.tokenize(Array(tag.utf8)).tokens.count == 120)
     }
 
     @Test func summaryPathEqualsArrayPath() {
@@ -80,7 +89,7 @@ import ThreadModel
                     let lowered = slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
                     let got = b.withUnsafeBufferPointer { TextBytes.asciiShape($0, lo, hi) }
                     let hash = lowered.withUnsafeBufferPointer { WordTable.hash($0, 0, $0.count) }
-                    #expect(got?.0.letters == upper + lower)
+                    #expect(got?.0.letters == (lower > 0 ? 1 : upper), "exact for a token without lower case")
                     #expect(got?.0.isUpper == (upper > 0 && lower == 0))
                     #expect(got?.0.hasApostrophe == slice.contains(0x27))
                     #expect(got?.1 == hash)
@@ -94,6 +103,22 @@ import ThreadModel
             b[k] = 0xC3
             for hi in (k + 1)...b.count {
                 #expect(b.withUnsafeBufferPointer { TextBytes.asciiShape($0, 0, hi) } == nil, "byte \(k), length \(hi)")
+            }
+        }
+    }
+
+    /// The 8-byte word scan flags exactly the bytes below 0x22, "?" and non-ASCII bytes, every one of the
+    /// bytes the tokeniser's word loop must look at (``ByteClass/special``) among them.
+    @Test func eightByteScanFlagsExactlyTheBytesThatMayMatter() {
+        for value in 0...255 {
+            let b = UInt8(value)
+            for position in 0..<8 {
+                let filler: UInt64 = 0x6161_6161_6161_6161  // "aaaaaaaa"
+                let w = filler & ~(0xFF << UInt64(8 * position)) | UInt64(b) << UInt64(8 * position)
+                let flagged = TextBytes.maySpecial(w)
+                let want = b < 0x22 || b == 0x3F || b >= 0x80
+                #expect(flagged == (want ? UInt64(0x80) << UInt64(8 * position) : 0), "byte \(value) at \(position)")
+                if ByteClass.of(b) & ByteClass.special != 0 { #expect(want, "byte \(value)") }
             }
         }
     }

@@ -24,6 +24,22 @@ import Testing
         #expect(l.emoji.count > 3000)
     }
 
+    /// The byte-level trim agrees with Foundation's on every kind of white space, at either end.
+    @Test func trimmingMatchesFoundation() {
+        let spaces = ["", " ", "\t", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{2003}", "\u{2028}", "\u{3000}", "\u{200B}", "x"]
+        for a in spaces {
+            for b in spaces {
+                for core in ["good\t1.9", "😀\tgrinning face", "a b", ""] {
+                    let text = a + b + core + b + a
+                    #expect(String(Lexicon.trimmed(Substring(text))) == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                            "\(text.debugDescription)")
+                    #expect(String(Lexicon.trimmed(Substring(text), newlines: false)) == text.trimmingCharacters(in: .whitespaces),
+                            "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func malformedLinesNameFileAndLine() throws {
         let emoji = "😀\tgrinning face\n"
         let d1 = try Self.tempDir(["vader_lexicon.txt": "good\t1.9\t0.9\t[2]\r\n\nbad\tminus\t1\n", "emoji_utf8_lexicon.txt": emoji])

@@ -34,9 +34,8 @@ enum Boosters {
     /// Mirrors `scalar_inc_dec`: the caps increment goes up for positive valence and down otherwise.
     @inline(__always)
     static func scalar(_ modifier: Token, valence: Double, capsDiffer: Bool, vocabulary v: Vocabulary) -> Double {
-        guard modifier.id >= 0 else { return 0 }
-        var s = v.booster[Int(modifier.id)]
-        if s == 0 { return 0 }
+        guard modifier.isBooster else { return 0 }
+        var s = modifier.has(UInt16(WordFlags.boosts)) ? increment : decrement
         if valence < 0 { s = -s }
         if modifier.shouted && capsDiffer { s += valence > 0 ? CapsEmphasis.increment : -CapsEmphasis.increment }
         return s

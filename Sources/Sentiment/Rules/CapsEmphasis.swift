@@ -12,11 +12,11 @@ enum CapsEmphasis {
     /// Letters a default-mode token needs before its capitals count as shouting.
     static let minimumLetters = 3
 
-    /// Whether the tokens mix shouted and non-shouted words.
-    static func capsDiffer(_ t: Tokens, mode: SentimentMode) -> Bool {
+    /// Whether the tokens mix shouted and non-shouted words (`defaultMode`: by that mode's definition).
+    static func capsDiffer(_ t: Tokens, defaultMode: Bool) -> Bool {
         var shouted = 0, other = 0
         for token in t {
-            if token.shouted { shouted += 1 } else if mode == .vader || (token.hasLetters && !token.upper) { other += 1 }
+            if token.shouted { shouted += 1 } else if !defaultMode || (token.hasLetters && !token.upper) { other += 1 }
         }
         return shouted > 0 && other > 0
     }

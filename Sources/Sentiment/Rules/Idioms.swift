@@ -18,11 +18,6 @@ enum Idioms {
         var pairs: [(Int32, Int32, Double)] = []
         var triples: [(Int32, Int32, Int32, Double)] = []
         var dampeningPairs: [(Int32, Int32)] = []
-        /// By word id: whether the word occurs in any phrase or pair (most words do not: skip the search).
-        var member: [Bool] = []
-
-        @inline(__always)
-        func isMember(_ id: Int32) -> Bool { id >= 0 && Int(id) < member.count && member[Int(id)] }
 
         func pair(_ a: Int32, _ b: Int32) -> Double? {
             for p in pairs where p.0 == a && p.1 == b { return p.2 }
@@ -38,11 +33,16 @@ enum Idioms {
     }
 
     /// Requires `i >= 3`.
+    @inline(__always)
     static func apply(_ valence: Double, at i: Int, _ t: Tokens, _ table: Table) -> Double {
+        // Most words are in no phrase (``WordFlags/idiom``): skip the search.
+        let idiom = UInt16(WordFlags.idiom)
+        guard (t[i].flags | t[i - 1].flags | t[i - 2].flags | t[i - 3].flags) & idiom != 0 else { return valence }
+        return search(valence, at: i, t, table)
+    }
+
+    static func search(_ valence: Double, at i: Int, _ t: Tokens, _ table: Table) -> Double {
         let w3 = t[i - 3].id, w2 = t[i - 2].id, w1 = t[i - 1].id, w0 = t[i].id
-        guard table.isMember(w0) || table.isMember(w1) || table.isMember(w2) || table.isMember(w3) else {
-            return valence
-        }
         var out = valence
         if let v = table.pair(w1, w0) ?? table.triple(w2, w1, w0) ?? table.pair(w2, w1)
             ?? table.triple(w3, w2, w1) ?? table.pair(w3, w2) {

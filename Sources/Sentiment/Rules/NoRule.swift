@@ -7,10 +7,9 @@
 enum NoRule {
     @inline(__always)
     static func apply(_ valence: Double, lexiconValence: Double, at i: Int, _ t: Tokens,
-                      _ v: Vocabulary) -> Double {
-        let w = v.words
+                      _ w: FunctionWords) -> Double {
         var out = valence
-        if t[i].id == w.no && i != t.count - 1 && v.inLexicon(t[i + 1]) { out = 0 }
+        if t[i].id == w.no && i != t.count - 1 && t[i + 1].inLexicon { out = 0 }
         if (i > 0 && t[i - 1].id == w.no) || (i > 1 && t[i - 2].id == w.no)
             || (i > 2 && t[i - 3].id == w.no && (t[i - 1].id == w.or || t[i - 1].id == w.nor)) {
             out = lexiconValence * Negation.scalar

@@ -9,15 +9,11 @@ enum PhraseRule {
     struct Table: Sendable {
         /// Phrases by first word id: (word ids, vocabulary id of the phrase).
         var byFirst: [Int32: [([Int32], Int32)]] = [:]
-        /// By word id: whether some phrase starts with the word (saves a dictionary look-up per token).
-        var starts: [Bool] = []
 
         mutating func add(_ words: [Int32], id: Int32) {
             byFirst[words[0], default: []].append((words, id))
         }
 
-        @inline(__always)
-        func mayStart(_ id: Int32) -> Bool { id >= 0 && Int(id) < starts.count && starts[Int(id)] }
         mutating func sortLongestFirst() {
             for k in byFirst.keys { byFirst[k]?.sort { $0.0.count > $1.0.count } }
         }
@@ -26,12 +22,23 @@ enum PhraseRule {
 
     /// Merges phrases in place and returns the (possibly shorter) token buffer: merging only ever
     /// shortens the sequence, so the write position never passes the read position.
-    static func apply(_ t: UnsafeMutableBufferPointer<Token>, _ table: Table) -> UnsafeMutableBufferPointer<Token> {
-        guard !table.isEmpty, t.contains(where: { table.mayStart($0.id) }) else { return t }
+    /// A token may start a phrase when its word has ``WordFlags/phraseStart`` (saves a dictionary look-up
+    /// per token); `vocabulary` gives the merged token its phrase's flags.
+    @inline(__always)
+    static func apply(_ t: UnsafeMutableBufferPointer<Token>, _ vocabulary: Vocabulary) -> UnsafeMutableBufferPointer<Token> {
+        let start = UInt16(WordFlags.phraseStart)
+        var any: UInt16 = 0
+        for token in t { any |= token.flags }
+        guard any & start != 0 else { return t }
+        return merge(t, vocabulary)
+    }
+
+    static func merge(_ t: UnsafeMutableBufferPointer<Token>, _ vocabulary: Vocabulary) -> UnsafeMutableBufferPointer<Token> {
+        let table = vocabulary.phrases, start = UInt16(WordFlags.phraseStart)
         var n = 0
         var i = 0
         outer: while i < t.count {
-            if table.mayStart(t[i].id), let candidates = table.byFirst[t[i].id] {
+            if t[i].flags & start != 0, let candidates = table.byFirst[t[i].id] {
                 for (words, id) in candidates where i + words.count <= t.count {
                     var k = 1
                     while k < words.count && t[i + k].id == words[k] { k += 1 }
@@ -39,8 +46,8 @@ enum PhraseRule {
                         var merged = t[i]
                         merged.id = id
                         merged.end = t[i + k - 1].end
-                        merged.negates = false
-                        merged.shouted = false
+                        // The first word's shape, the phrase's word flags; a phrase neither negates nor shouts.
+                        merged.flags = merged.flags & (Token.upperBit | Token.lettersBit) | UInt16(vocabulary.flags(id))
                         t[n] = merged
                         n += 1
                         i += k
