@@ -40,7 +40,7 @@ public struct LatentSemanticAnalysis: Sendable {
     }
 
     /// An orthonormal basis of the columns of `y` (terms x l, full column rank in practice) by SVQR
-    /// (Stathopoulos and Wu, 2002): with the small Gram matrix `YᵀY = V·Λ·Vᵀ`, `Y·V·Λ^(-1/2)` has orthonormal
+    /// (Stathopoulos and Wu, 2002): with the small Gram matrix `YᵀY = V·Λ·Vᵀ` (its SVD), `Y·V·Λ^(-1/2)` has orthonormal
     /// columns up to rounding of about ε·λmax/λmin (the Gram matrix squares Y's condition number). One pass
     /// when that is below 1e-10 (λmax/λmin ≤ 1e6), else a second pass on the first's result, which is then
     /// well conditioned. Two gemms and a l x l eigenproblem per pass, all at BLAS-3 speed, where Householder
@@ -52,13 +52,15 @@ public struct LatentSemanticAnalysis: Sendable {
         for pass in 0..<2 {
             let l = q.cols
             let gram = BLAS.gemm(q, .transpose, q, .none)
-            let eigen = try LAPACK.symmetricEigen(Matrix(rows: l, cols: l) { i, j in
+            // The Gram matrix is symmetric positive semi-definite: its SVD is its eigendecomposition. (`dgesdd`
+            // rather than `dsyevr`: the same bits with 1 or 2 OpenBLAS threads, which the test checks.)
+            let eigen = try LAPACK.svd(Matrix(rows: l, cols: l) { i, j in
                 0.5 * (gram.storage[i + j * l] + gram.storage[j + i * l])
             })
-            guard let largest = eigen.values.last, let smallest = eigen.values.first, largest > 0,
+            guard let largest = eigen.singularValues.first, let smallest = eigen.singularValues.last, largest > 0,
                   smallest > 1e-12 * largest else { return try LAPACK.qr(y).q }
-            let scale = eigen.values.map { 1 / $0.squareRoot() }
-            let w = Matrix(rows: l, cols: l) { i, j in eigen.vectors.storage[i + j * l] * scale[j] }
+            let scale = eigen.singularValues.map { 1 / $0.squareRoot() }
+            let w = Matrix(rows: l, cols: l) { i, j in eigen.u.storage[i + j * l] * scale[j] }
             q = BLAS.gemm(q, .none, w, .none)
             if pass == 0 && smallest >= 1e-6 * largest { break }
         }
