@@ -88,15 +88,23 @@ public struct TfidfVectorizer: Sendable {
                 for p in chunk.rowStart[d]..<chunk.rowStart[d + 1] {
                     let c = local[Int(chunk.ids[p])]
                     if c < 0 { continue }
-                    // Insertion by fit rank: rows are short, and mostly in order already.
-                    let rank = rankOf[Int(c)]
-                    var at = columns.count
                     columns.append(c)
                     values.append(chunk.counts[p])
-                    while at > 0 && rankOf[Int(columns[at - 1])] > rank {
-                        columns.swapAt(at, at - 1)
-                        values.swapAt(at, at - 1)
-                        at -= 1
+                }
+                // In fit-rank order (ranks are distinct): by insertion for short rows, mostly in order already;
+                // long rows (articles of hundreds of terms) have too many inversions for that.
+                if columns.count > 32 {
+                    let order = columns.indices.sorted { rankOf[Int(columns[$0])] < rankOf[Int(columns[$1])] }
+                    columns = order.map { columns[$0] }
+                    values = order.map { values[$0] }
+                } else {
+                    for at0 in columns.indices.dropFirst() {
+                        var at = at0
+                        while at > 0 && rankOf[Int(columns[at - 1])] > rankOf[Int(columns[at])] {
+                            columns.swapAt(at, at - 1)
+                            values.swapAt(at, at - 1)
+                            at -= 1
+                        }
                     }
                 }
                 model.weigh(&values, columns: columns)
