@@ -26,6 +26,11 @@ void dgeqrf_(const int *m, const int *n, double *a, const int *lda, double *tau,
 void dorgqr_(const int *m, const int *n, const int *k, double *a, const int *lda,
              const double *tau, double *work, const int *lwork, int *info);
 
+/* Cache hints for the sparse products, whose rows of the dense operand are picked at random: the
+   addresses of the next row's entries are known early, so their misses can overlap this row's work. */
+static inline void threadlens_prefetch_read(const void *address) { __builtin_prefetch(address, 0, 3); }
+static inline void threadlens_prefetch_write(const void *address) { __builtin_prefetch(address, 1, 3); }
+
 /* Machine parameters (used to pick a safe abstol for dsyevr). */
 double dlamch_(const char *cmach, size_t cmach_len);
 

@@ -1,3 +1,17 @@
+import CLinearAlgebra
+
+/// Asks for the cache lines of `width` doubles from `read` (to be read) and from `write` (to be updated).
+@inline(__always) func prefetchRow(_ read: UnsafePointer<Double>, _ write: UnsafeMutablePointer<Double>?, width: Int) {
+    var offset = 0
+    while offset < width {
+        threadlens_prefetch_read(read + offset)
+        if let write { threadlens_prefetch_write(write + offset) }
+        offset += 8
+    }
+    threadlens_prefetch_read(read + (width - 1))
+    if let write { threadlens_prefetch_write(write + (width - 1)) }
+}
+
 extension SparseMatrix {
     /// `Aᵀ · (A · B)` for this sparse A (m x n) and a dense B (n x k), as a dense n x k matrix, without forming
     /// the m x k product `A · B`.
@@ -40,6 +54,13 @@ extension SparseMatrix {
                                         for i in first..<last {
                                             let s = ps[i], e = ps[i + 1]
                                             if s == e { continue }
+                                            // The next row's rows of B and of the buffer, fetched ahead.
+                                            if i + 1 < last {
+                                                for p in ps[i + 1]..<ps[i + 2] {
+                                                    let offset = Int(pc[p]) * w
+                                                    prefetchRow(bBase + offset, accBase + offset, width: w)
+                                                }
+                                            }
                                             for j in 0..<w { yBase[j] = 0 }
                                             // Pointer arithmetic (no overflow checks) lets the compiler vectorise.
                                             for p in s..<e {

@@ -110,6 +110,9 @@ private struct SharedBuffers: @unchecked Sendable {
             for r in 0..<height {
                 let i = first + r
                 let rowOut = localBase + r * width
+                if i + 1 < m {  // the next row's rows of B, fetched ahead
+                    for p in start[i + 1]..<start[i + 2] { prefetchRow(bBase + Int(index[p]) * width, nil, width: width) }
+                }
                 for p in start[i]..<start[i + 1] {
                     let a = value[p]
                     let bRow = bBase + Int(index[p]) * width

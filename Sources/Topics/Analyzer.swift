@@ -19,6 +19,19 @@ struct Analyzer: Sendable {
         ngramMax = options.ngramMax
     }
 
+    /// Whether every feature is a single word (so a feature's stop-word status can be cached by term).
+    var unigramsOnly: Bool { ngramMin == 1 && ngramMax == 1 }
+
+    /// Whether `token` is a stop word (English list and the profile's own).
+    func isStopWord(_ token: ArraySlice<UInt8>) -> Bool { stopWords.count > 0 && stopWords.find(token) != nil }
+
+    /// The tokens of `text`, stop words included, in `scratch.raw`: with `unigramsOnly` these are the features
+    /// once the stop words are skipped, which a caller that interns tokens can look up once per distinct term.
+    func tokenize(_ text: String, scratch: inout Scratch) {
+        scratch.raw.removeAll()
+        WordTokenizer.tokenize(text, lowercase: lowercase, into: &scratch.raw)
+    }
+
     /// Reusable buffers for one thread.
     struct Scratch {
         var raw = TokenBuffer()

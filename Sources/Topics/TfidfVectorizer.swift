@@ -79,7 +79,7 @@ public struct TfidfVectorizer: Sendable {
         let chunks = counts.chunks, maps = counts.maps, columnOf = column, rankOf = fitRank
         let pieces = Parallel.mapChunks(count: chunks.count, chunkSize: 1) { range -> RowBlock in
             let chunk = chunks[range.lowerBound]
-            let local = maps[range.lowerBound].map { columnOf[Int($0)] }  // chunk id → column or -1
+            let local = maps[range.lowerBound].map { $0 < 0 ? -1 : columnOf[Int($0)] }  // chunk id → column or -1
             var block = RowBlock()
             var columns: [Int32] = [], values: [Double] = []
             for d in 0..<(chunk.rowStart.count - 1) {
@@ -88,15 +88,23 @@ public struct TfidfVectorizer: Sendable {
                 for p in chunk.rowStart[d]..<chunk.rowStart[d + 1] {
                     let c = local[Int(chunk.ids[p])]
                     if c < 0 { continue }
-                    // Insertion by fit rank: rows are short, and mostly in order already.
-                    let rank = rankOf[Int(c)]
-                    var at = columns.count
                     columns.append(c)
                     values.append(chunk.counts[p])
-                    while at > 0 && rankOf[Int(columns[at - 1])] > rank {
-                        columns.swapAt(at, at - 1)
-                        values.swapAt(at, at - 1)
-                        at -= 1
+                }
+                // In fit-rank order (ranks are distinct): by insertion for short rows, mostly in order already;
+                // long rows (articles of hundreds of terms) have too many inversions for that.
+                if columns.count > 32 {
+                    let order = columns.indices.sorted { rankOf[Int(columns[$0])] < rankOf[Int(columns[$1])] }
+                    columns = order.map { columns[$0] }
+                    values = order.map { values[$0] }
+                } else {
+                    for at0 in columns.indices.dropFirst() {
+                        var at = at0
+                        while at > 0 && rankOf[Int(columns[at - 1])] > rankOf[Int(columns[at])] {
+                            columns.swapAt(at, at - 1)
+                            values.swapAt(at, at - 1)
+                            at -= 1
+                        }
                     }
                 }
                 model.weigh(&values, columns: columns)
@@ -110,13 +118,15 @@ public struct TfidfVectorizer: Sendable {
     /// Raw counts per document of one chunk, with the chunk's own term ids in first-occurrence order.
     struct ChunkCounts: Sendable {
         var terms = TermTable()
+        /// Per chunk id: a stop word, interned only to be recognised once (never counted, never merged).
+        var stop: [Bool] = []
         var rowStart: [Int] = [0]
         var ids: [Int32] = []
         var counts: [Double] = []
     }
 
     /// The corpus's term table (fit-time ids in first-occurrence order) and, per chunk of documents, its
-    /// counts and the map from its own ids to fit-time ids.
+    /// counts and the map from its own ids to fit-time ids (-1 for stop words).
     struct Counts {
         var terms = TermTable()
         var chunks: [ChunkCounts] = []
@@ -128,6 +138,9 @@ public struct TfidfVectorizer: Sendable {
     /// the corpus size only, never on the machine.
     static func chunkSize(documents n: Int) -> Int { max(2048, (n + 31) / 32) }
 
+    /// With unigrams only, every token is interned straight away (one hash and probe) and a new term is checked
+    /// against the stop words once, when the chunk first meets it; otherwise the analyzer forms the features
+    /// (stop words removed, n-grams joined) and each is interned.
     static func count(_ documents: [String], analyzer: Analyzer) -> Counts {
         let chunks = Parallel.mapChunks(count: documents.count, chunkSize: chunkSize(documents: documents.count)) {
             range -> ChunkCounts in
@@ -135,12 +148,25 @@ public struct TfidfVectorizer: Sendable {
             var scratch = Analyzer.Scratch()
             var tally: [Double] = []
             var touched: [Int32] = []
+            let unigrams = analyzer.unigramsOnly
             for d in range {
                 touched.removeAll(keepingCapacity: true)
-                analyzer.analyze(documents[d], scratch: &scratch)
-                for f in 0..<scratch.features.count {
-                    let id = local.terms.intern(scratch.features.token(f))
-                    if id == tally.count { tally.append(0) }
+                let features: TokenBuffer
+                if unigrams {
+                    analyzer.tokenize(documents[d], scratch: &scratch)
+                    features = scratch.raw
+                } else {
+                    analyzer.analyze(documents[d], scratch: &scratch)
+                    features = scratch.features
+                }
+                for f in 0..<features.count {
+                    let token = features.token(f)
+                    let id = local.terms.intern(token)
+                    if id == tally.count {
+                        tally.append(0)
+                        local.stop.append(unigrams && analyzer.isStopWord(token))
+                    }
+                    if local.stop[id] { continue }
                     if tally[id] == 0 { touched.append(Int32(id)) }
                     tally[id] += 1
                 }
@@ -157,8 +183,10 @@ public struct TfidfVectorizer: Sendable {
         // first-occurrence order, which is the corpus's first-occurrence order.
         var merged = Counts()
         for chunk in chunks {
-            var map = [Int32](repeating: 0, count: chunk.terms.count)
-            for t in 0..<chunk.terms.count { map[t] = Int32(merged.terms.intern(chunk.terms.term(t))) }
+            var map = [Int32](repeating: -1, count: chunk.terms.count)
+            for t in 0..<chunk.terms.count where !chunk.stop[t] {
+                map[t] = Int32(merged.terms.intern(chunk.terms.term(t)))
+            }
             merged.maps.append(map)
         }
         merged.chunks = chunks

@@ -22,8 +22,8 @@ struct TokenBuffer {
 ///   and `.` split words, so "don't" gives "don" and "C++" nothing. A token is a maximal run of at
 ///   least two word scalars (counted in scalars, not bytes or Characters).
 ///
-/// Works on `unicodeScalars` (not `Character`s: a grapheme may hold several scalars) with an ASCII
-/// fast path.
+/// Works on scalars (not `Character`s: a grapheme may hold several scalars), read straight from the UTF-8
+/// bytes with an ASCII fast path.
 enum WordTokenizer {
     /// ASCII word bytes: 0-9, A-Z, a-z, _.
     private static let asciiWord: [Bool] = (0..<128).map { b in
@@ -70,32 +70,52 @@ enum WordTokenizer {
     }
 
     /// Appends the tokens of `text` to `buffer`.
+    ///
+    /// Reads the string's UTF-8 bytes directly: ASCII bytes (almost all of the text) are classified and
+    /// lower-cased by table, and only the other scalars are decoded and given Unicode's properties.
     static func tokenize(_ text: String, lowercase: Bool, into buffer: inout TokenBuffer) {
-        let asciiWord = Self.asciiWord  // one lazy-global check per call, not one per byte
+        var text = text
+        text.withUTF8 { utf8 in tokenize(utf8, lowercase: lowercase, into: &buffer) }
+    }
+
+    /// ASCII byte classes: 0 not a word byte, 1 digit or `_`, 2 lower-case letter, 3 upper-case letter.
+    private static let asciiClass: [UInt8] = (0..<128).map { b in
+        if b >= 65 && b <= 90 { return 3 }
+        if b >= 97 && b <= 122 { return 2 }
+        return (b >= 48 && b <= 57) || b == 95 ? 1 : 0
+    }
+
+    private static func tokenize(_ utf8: UnsafeBufferPointer<UInt8>, lowercase: Bool, into buffer: inout TokenBuffer) {
+        let asciiClass = Self.asciiClass  // one lazy-global check per call, not one per byte
         var run = Run(start: buffer.bytes.count)
         // Final_Sigma look-back: whether the last scalar that is not case-ignorable was cased.
         var lastCased = false
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let s = scalars[i]
-            let v = s.value
-            if v < 0x80 {
-                if asciiWord[Int(v)] {
-                    buffer.bytes.append(lowercase && v >= 65 && v <= 90 ? UInt8(v + 32) : UInt8(v))
+        let n = utf8.count
+        var i = 0
+        while i < n {
+            let b = utf8[i]
+            if b < 0x80 {
+                let cls = asciiClass[Int(b)]
+                if cls != 0 {
+                    buffer.bytes.append(lowercase && cls == 3 ? b | 0x20 : b)
                     run.length += 1
-                    lastCased = (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+                    lastCased = cls >= 2
                 } else {
                     run.end(&buffer)
                     // ASCII case-ignorable: ' . : ^ `
-                    if !(v == 0x27 || v == 0x2E || v == 0x3A || v == 0x5E || v == 0x60) { lastCased = false }
+                    if !(b == 0x27 || b == 0x2E || b == 0x3A || b == 0x5E || b == 0x60) { lastCased = false }
                 }
-            } else if !lowercase {
+                i += 1
+                continue
+            }
+            let (s, length) = decode(utf8, at: i)
+            i += length
+            if !lowercase {
                 run.add(s, &buffer)
                 let p = s.properties
                 if !p.isCaseIgnorable { lastCased = p.isCased }
-            } else if v == 0x3A3 {
-                let final = finalSigma(after: lastCased, following: scalars[scalars.index(after: i)...])
+            } else if s.value == 0x3A3 {
+                let final = finalSigma(after: lastCased, following: utf8, from: i)
                 run.add(final ? "\u{3C2}" : "\u{3C3}", &buffer)
                 lastCased = true
             } else {
@@ -103,16 +123,45 @@ enum WordTokenizer {
                 for l in p.lowercaseMapping.unicodeScalars { run.add(l, &buffer) }
                 if !p.isCaseIgnorable { lastCased = p.isCased }
             }
-            i = scalars.index(after: i)
         }
         run.end(&buffer)
     }
 
+    /// The scalar whose (valid, multi-byte) UTF-8 encoding starts at `i`, and its length in bytes.
+    /// A Swift string's UTF-8 is always valid, so the lead byte gives the length.
+    @inline(__always) private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(utf8[i])
+        let value: UInt32, length: Int
+        if b0 < 0xE0 {
+            value = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+            length = 2
+        } else if b0 < 0xF0 {
+            value = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+            length = 3
+        } else {
+            value = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6
+                | UInt32(utf8[i + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
     /// Python's rule: Σ is final when preceded by a cased letter and not followed, after any
-    /// case-ignorable scalars, by a cased letter.
-    private static func finalSigma(after precededByCased: Bool, following rest: Substring.UnicodeScalarView) -> Bool {
+    /// case-ignorable scalars, by a cased letter (the scalars from byte `i` on).
+    private static func finalSigma(after precededByCased: Bool, following utf8: UnsafeBufferPointer<UInt8>,
+                                   from start: Int) -> Bool {
         guard precededByCased else { return false }
-        for s in rest {
+        var i = start
+        while i < utf8.count {
+            let s: Unicode.Scalar
+            if utf8[i] < 0x80 {
+                s = Unicode.Scalar(utf8[i])
+                i += 1
+            } else {
+                let (scalar, length) = decode(utf8, at: i)
+                s = scalar
+                i += length
+            }
             let p = s.properties
             if p.isCaseIgnorable { continue }
             return !p.isCased

@@ -1,11 +1,11 @@
 // Benchmark of the topics stage; prints tab-separated result rows for scripts/bench/topics.sh:
 //   topics <dataset> swift <metric> <value>
 // Usage: threadlens-bench topics --input FILE.jsonl [--name NAME] [--k 5] [--seed 42] [--full]
-//        [--components 100] [--power-iterations 5] [--starts 10] [--euclidean]
+//        [--components 100] [--power-iterations 5] [--starts 10] [--euclidean | --refine]
 // The input holds one {"id", "text"[, "label"]} object a line. Times TF-IDF (fit + transform), then LSA
 // (100 components) + spherical k-means (10 starts; --euclidean: Euclidean k-means on the unit rows, as
-// scikit-learn's KMeans), and reports NMI/ARI when labels are present; --full also
-// times the whole stage (labels and all). Peak memory is the process's maximum resident set.
+// scikit-learn's KMeans; --refine: the spherical starts refined by Euclidean Lloyd iterations), and reports
+// NMI/ARI when labels are present; --full also times the whole stage (labels and all). Peak memory is the process's maximum resident set.
 import Foundation
 import LinearAlgebra
 import Topics
@@ -98,6 +98,7 @@ func benchTopics(_ args: [String]) {
         let cpuLSA = lastCPU
         var kmeans = SphericalKMeans(k: k, starts: starts, seed: seed)
         kmeans.normalizeCentroids = !args.contains("--euclidean")
+        kmeans.refinesWithMeans = args.contains("--refine")
         let tKMeans = seconds { labels = kmeans.fit(embeddings).labels }
         row("lsa_kmeans_cpu_seconds", String(format: "%.3f", cpuLSA + lastCPU))
         row("lsa_cpu_seconds", String(format: "%.3f", cpuLSA))

@@ -31,6 +31,8 @@ if [ -s "$bbc" ]; then
     run "bbc/seed$seed" "$bbc" 5 "$seed"
     # The same pipeline with Euclidean k-means on the unit rows (scikit-learn's KMeans) instead of spherical.
     "$bench" topics --input "$bbc" --name "bbc-euclidean/seed$seed" --k 5 --seed "$seed" --euclidean | tee -a "$rows"
+    # Spherical starts refined by Euclidean Lloyd iterations (SphericalKMeans.refinesWithMeans, off in the product).
+    "$bench" topics --input "$bbc" --name "bbc-refine/seed$seed" --k 5 --seed "$seed" --refine | tee -a "$rows"
   done
 else
   echo "topics: $bbc absent, BBC quality run skipped" >&2
