@@ -257,95 +257,95 @@ final class PatternIndex: Sendable {
 /// A trie of ASCII words over bytes, for looking tokens up from their bytes. Each node knows the
 /// exact-word test ending there and the prefix-word tests ending there.
 ///
+/// Layout: nodes are numbered breadth-first, so the first levels, where every look-up passes, sit
+/// together, and a node's children are consecutive: the node's edge bytes are a short run of
+/// `edgeByte`, and edge `e` leads to node `e + 1` (every node but the root has one edge in).
+/// A node is 8 bytes; the root's children are also a table by byte.
+///
 /// Design note: a dense table (a row of every byte for every node) was tried first; on a profile of a
-/// few thousand nodes it outgrew the caches and every step missed. Here a node's children are a short
-/// run of (byte, child) pairs scanned in order, except the root's, which are a table by byte.
+/// few thousand nodes it outgrew the caches and most steps missed.
 struct ByteTrie: Sendable {
     private struct Node {
         var firstEdge: Int32 = 0
-        var edgeCount: Int32 = 0
-        var firstPrefix: Int32 = 0
-        var prefixCount: Int32 = 0
-        var exact: Int32 = -1
+        var edgeCount: UInt8 = 0
+        var hasPrefixes = false
     }
     private var nodes: [Node] = []
     private var rootChild = [Int32](repeating: -1, count: 128)
     private var edgeByte: [UInt8] = []
-    private var edgeChild: [Int32] = []
+    private var exact: [Int32] = []
+    /// Prefix tests of node n: `prefixTests[prefixStart[n]..<prefixStart[n + 1]]`.
+    private var prefixStart: [Int32] = [0]
     private var prefixTests: [Int32] = []
 
     /// - Parameter words: (word, test, prefix); words that are not ASCII are left out.
     init(_ words: [(word: String, test: Int32, prefix: Bool)] = []) {
-        var children: [[UInt8: Int32]] = [[:]]
-        var exact: [Int32] = [-1]
-        var prefixes: [[Int32]] = [[]]
+        var children: [[UInt8: Int]] = [[:]]
+        var exactOf: [Int32] = [-1]
+        var prefixesOf: [[Int32]] = [[]]
         for (word, test, prefix) in words {
             let bytes = Array(word.utf8)
             guard !bytes.isEmpty, bytes.allSatisfy({ $0 < 0x80 }) else { continue }
             var node = 0
             for x in bytes {
                 if let next = children[node][x] {
-                    node = Int(next)
+                    node = next
                 } else {
-                    children[node][x] = Int32(children.count)
+                    children[node][x] = children.count
                     node = children.count
                     children.append([:])
-                    exact.append(-1)
-                    prefixes.append([])
+                    exactOf.append(-1)
+                    prefixesOf.append([])
                 }
             }
-            if prefix { prefixes[node].append(test) } else { exact[node] = test }
+            if prefix { prefixesOf[node].append(test) } else { exactOf[node] = test }
         }
-        // Breadth-first numbering: the first levels, where every look-up passes, sit together.
+        // Breadth-first order; children in byte order.
         var order = [0]
         var k = 0
         while k < order.count {
-            order += children[order[k]].sorted(by: { $0.key < $1.key }).map { Int($0.value) }
+            order += children[order[k]].sorted(by: { $0.key < $1.key }).map(\.value)
             k += 1
         }
-        var renumbered = [Int32](repeating: 0, count: order.count)
-        for (new, old) in order.enumerated() { renumbered[old] = Int32(new) }
-        for n in order {
-            var node = Node(firstEdge: Int32(edgeByte.count), edgeCount: Int32(children[n].count),
-                            firstPrefix: Int32(prefixTests.count), prefixCount: Int32(prefixes[n].count), exact: exact[n])
-            for (x, child) in children[n].sorted(by: { $0.key < $1.key }) {
-                edgeByte.append(x)
-                edgeChild.append(renumbered[Int(child)])
-                if n == 0 { rootChild[Int(x)] = renumbered[Int(child)] }
+        for old in order {
+            let edges = children[old].sorted(by: { $0.key < $1.key })
+            precondition(edges.count <= Int(UInt8.max), "ByteTrie: more children than ASCII bytes")
+            if old == 0 {
+                for (e, edge) in edges.enumerated() { rootChild[Int(edge.key)] = Int32(edgeByte.count + e + 1) }
             }
-            if n == 0 { node.edgeCount = 0 }
-            prefixTests += prefixes[n]
-            nodes.append(node)
+            nodes.append(Node(firstEdge: Int32(edgeByte.count), edgeCount: UInt8(edges.count),
+                              hasPrefixes: !prefixesOf[old].isEmpty))
+            edgeByte += edges.map(\.key)
+            exact.append(exactOf[old])
+            prefixTests += prefixesOf[old]
+            prefixStart.append(Int32(prefixTests.count))
         }
     }
 
     /// Appends the tests passed by the ASCII key `b[lo..<hi]` (lower-cased first when `lower`).
     @inline(__always)
     func walk(_ b: [UInt8], _ lo: Int, _ hi: Int, lower: Bool, into ids: inout [Int32]) {
-        guard nodes.count > 1 else { return }
-        var node = -1
-        for k in lo..<hi {
+        guard nodes.count > 1, lo < hi else { return }
+        var first = b[lo]
+        if lower, first >= 0x41, first <= 0x5A { first += 32 }
+        var node = Int(rootChild[Int(first)])
+        if node < 0 { return }
+        var k = lo + 1
+        while true {
+            let n = nodes[node]
+            if n.hasPrefixes {
+                for p in Int(prefixStart[node])..<Int(prefixStart[node + 1]) { ids.append(prefixTests[p]) }
+            }
+            if k == hi { break }
             var x = b[k]
             if lower, x >= 0x41, x <= 0x5A { x += 32 }
-            var child: Int32 = -1
-            if node < 0 {
-                child = rootChild[Int(x)]
-            } else {
-                let n = nodes[node]
-                var e = Int(n.firstEdge)
-                let end = e + Int(n.edgeCount)
-                while e < end {
-                    if edgeByte[e] == x { child = edgeChild[e]; break }
-                    e += 1
-                }
-            }
-            if child < 0 { return }
-            node = Int(child)
-            let n = nodes[node]
-            if n.prefixCount > 0 {
-                for p in Int(n.firstPrefix)..<Int(n.firstPrefix + n.prefixCount) { ids.append(prefixTests[p]) }
-            }
+            var e = Int(n.firstEdge)
+            let end = e + Int(n.edgeCount)
+            while e < end, edgeByte[e] != x { e += 1 }
+            if e == end { return }
+            node = e + 1
+            k += 1
         }
-        if node >= 0, nodes[node].exact >= 0 { ids.append(nodes[node].exact) }
+        if exact[node] >= 0 { ids.append(exact[node]) }
     }
 }
