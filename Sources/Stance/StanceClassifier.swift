@@ -63,7 +63,8 @@ public struct StanceOptions: Sendable, Codable, Hashable {
 /// If |score| ≥ `threshold` the stance is the comment's own (`direct`). Otherwise a reply that
 /// agrees or disagrees with a pro or anti parent adds ±`inheritFactor` × the parent's score, and
 /// an on-topic reply quoting its parent without a marker adds −`quotingReplyFactor` × it
-/// (`ReplyRule`; source `inherited` or `inverted`). Whatever is still below the threshold is
+/// (`ReplyRule`; source `inherited` or `inverted`). When the reply quotes a passage of its parent
+/// that takes a side on its own, that passage is the claim answered (`quotedClaim`). Whatever is still below the threshold is
 /// `neutral`, or `off_topic` by `OffTopicRule`.
 ///
 /// Confidence, in [0, 1]: for pro and anti, |score| × agreement, where agreement = |Σ wᵢ| / Σ |wᵢ|
@@ -97,7 +98,8 @@ public struct StanceClassifier: Sendable {
             for i in order {
                 let c = thread.comments[i]
                 let parent = parentOf[i].flatMap { stances[$0] }
-                stances[i] = classify(c, sentiment: sentiments[c.key], parent: parent)
+                stances[i] = classify(c, sentiment: sentiments[c.key], parent: parent,
+                                      parentComment: parentOf[i].map { thread.comments[$0] })
             }
             out += stances.compactMap { $0 }
         }
@@ -105,7 +107,10 @@ public struct StanceClassifier: Sendable {
     }
 
     /// Scores one comment given its parent's stance (nil for a top-level comment).
-    public func classify(_ c: Comment, sentiment: CommentSentiment?, parent: CommentStance?) -> CommentStance {
+    /// - Parameter parentComment: the parent itself, when known: a passage the reply quotes that
+    ///   the parent was itself quoting is not the parent's claim (see `quotedClaim`).
+    public func classify(_ c: Comment, sentiment: CommentSentiment?, parent: CommentStance?,
+                         parentComment: Comment? = nil) -> CommentStance {
         let v = CommentView(comment: c, sentiment: sentiment, profile: compiled)
         let comparisons = ComparisonRule.apply(v, options: options)
         // A comparative that is also a cue ("safer than C") counts once, as the comparison.
@@ -134,8 +139,12 @@ public struct StanceClassifier: Sendable {
         // does not outrank tone.
         let toneOnly = !evidence.isEmpty && evidence.allSatisfy { TargetSentimentRule.names.contains($0.rule) }
         let explicitMarker = relation.map { !$0.marker.hasSuffix("... but") } ?? false
+        // The claim a reply answers: the passage of the parent it quotes when that passage takes a
+        // side on its own, else the parent as a whole.
+        let claim = parent.flatMap { quotedClaim(c, parent: $0, parentComment: parentComment) }
+        let answered = claim ?? parent.flatMap { $0.label == .pro || $0.label == .anti ? $0 : nil }
         if abs(Self.squash(evidence).score) < options.threshold || (explicitMarker && toneOnly),
-           let parent, parent.label == .pro || parent.label == .anti {
+           let parent = answered {
             if let relation {
                 evidence.append(ReplyRule.evidence(relation, parent: parent, options: options))
                 source = relation.relation == .agrees ? .inherited : .inverted
@@ -150,6 +159,9 @@ public struct StanceClassifier: Sendable {
                 evidence.append(e)
                 source = e.weight * parent.score > 0 ? .inherited : .inverted
             }
+        }
+        if claim != nil, let k = evidence.indices.last, evidence[k].rule.hasPrefix("reply-") {
+            evidence[k].note += "; scored on the passage it quotes"
         }
         var (score, scaled) = Self.squash(evidence)
         let label: StanceLabel
@@ -190,6 +202,38 @@ public struct StanceClassifier: Sendable {
                 e.note = "in the title \"\(title)\": " + e.note
                 return e
             }
+    }
+
+    /// The stance of the parent's passage a reply quotes, when that passage alone takes a side
+    /// (its cues and comparisons give |tanh R| ≥ threshold): quoting one sentence of a long
+    /// comment says which of its claims the reply answers, and that claim may lean the other way
+    /// from the whole comment, or take a side the whole comment balanced out.
+    /// - Returns: a stance keyed by the parent, or nil when the reply quotes nothing of it or the
+    ///   passage takes no side.
+    ///
+    /// Only the parent's own words count: a passage the parent was itself quoting (a reply that
+    /// keeps the grandparent's line above the parent's answer) is skipped line by line; the
+    /// remaining quoted lines are scored together.
+    func quotedClaim(_ c: Comment, parent: CommentStance, parentComment: Comment?) -> CommentStance? {
+        let parentQuoted = parentComment.map { p in p.quotes.map { p.text.slice($0.span) } } ?? []
+        func words(_ s: String) -> String { Tokenizer.tokenize(s).map(\.folded).joined(separator: " ") }
+        let theirs = parentQuoted.map(words)
+        let length = c.text.utf8.count
+        // Lines of the quoted passages that are the parent's own words.
+        let lines = ReplyRule.parentQuotes(c).filter { $0.start >= 0 && $0.end <= length }
+            .flatMap { c.text.slice($0).split(separator: "\n").map(String.init) }
+            .filter { line in let w = words(line); return !w.isEmpty && !theirs.contains { $0.contains(w) } }
+        guard !lines.isEmpty else { return nil }
+        let text = lines.joined(separator: "\n")
+        let passage = Comment(id: c.id, threadID: c.threadID, rawText: text, location: c.location)
+        let v = CommentView(comment: passage, sentiment: nil, profile: compiled)
+        let comparisons = ComparisonRule.apply(v, options: options)
+        let cues = CueRule.apply(v, profile: compiled, options: options).filter { cue in
+            !comparisons.contains { c in c.span.map { s in cue.span.map { $0.overlaps(s) } ?? false } ?? false }
+        }
+        let score = Self.squash(cues + comparisons).score
+        guard abs(score) >= options.threshold else { return nil }
+        return CommentStance(key: parent.key, label: score > 0 ? .pro : .anti, score: score, confidence: abs(score))
     }
 
     /// Evidence always says what it matched: an empty or blank `matched` takes the words its span

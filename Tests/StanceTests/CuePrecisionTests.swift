@@ -31,9 +31,9 @@ struct CuePrecisionTests {
         return stances.count == gold.count ? Array(zip(gold, stances)) : nil
     }
 
-    static func slashdot() throws -> Labelled {
-        let path = try #require(Bundle.module.url(forResource: "Fixtures/slashdot-heldout-3", withExtension: "txt")).path
-        let labels = try #require(Bundle.module.url(forResource: "Fixtures/slashdot-heldout-3.labels", withExtension: "tsv"))
+    static func slashdot(_ fixture: String) throws -> Labelled {
+        let path = try #require(Bundle.module.url(forResource: "Fixtures/\(fixture)", withExtension: "txt")).path
+        let labels = try #require(Bundle.module.url(forResource: "Fixtures/\(fixture).labels", withExtension: "tsv"))
         let gold = try String(contentsOf: labels, encoding: .utf8).split(separator: "\n").map { line in
             try #require(line.split(separator: "\t").last.flatMap { StanceLabel(rawValue: String($0)) })
         }
@@ -74,7 +74,10 @@ struct CuePrecisionTests {
 
     @Test func cuePrecisionOnEveryLabelledSet() throws {
         var sets: [(String, Labelled)] = [("held-out A", try HeldoutThreadTests.evaluate().map { ($0.gold, $0.got) }),
-                                          ("held-out B", try Self.jsonl()), ("held-out C", try Self.slashdot())]
+                                          ("held-out B", try Self.jsonl()),
+                                          ("held-out C", try Self.slashdot("slashdot-heldout-3")),
+                                          ("held-out D", try Self.slashdot("slashdot-heldout-4")),
+                                          ("held-out E", try Self.slashdot("slashdot-heldout-5"))]
         if let s = try Self.seed() { sets.insert(("seed", s), at: 0) }
         var report = "cue precision (firings pointing the reference's way / firings on pro or anti comments; firings in all):\n"
         var table = "set\tcue\tdirection\tpro\tanti\tneutral\toff_topic\n"

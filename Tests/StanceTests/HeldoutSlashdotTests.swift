@@ -5,13 +5,42 @@ import Testing
 import ThreadModel
 @testable import Stance
 
-/// A Slashdot-format thread (Fixtures/slashdot-heldout-3.txt) written after the rules it is
-/// measured with, read through the real Slashdot reader (reply links inferred from subjects and
-/// quotes, as for the seed thread), with both baselines of the seed evaluation beside it.
+/// Slashdot-format threads written after the rules they were first measured with, read through
+/// the real Slashdot reader (reply links inferred from subjects and quotes, as for the seed
+/// thread), with both baselines of the seed evaluation beside them.
+///
+/// - `slashdot-heldout-3` (C): a core tool requiring the Rust toolchain; written after the third
+///   pass of rules. Its dump goes to `STANCE_HELDOUT3_DUMP`.
+/// - `slashdot-heldout-4` (D): a distribution making a rewritten sudo the default; written and
+///   labelled before the fourth pass of rules. Its dump goes to `STANCE_HELDOUT4_DUMP`.
+/// - `slashdot-heldout-5` (E): a distribution switching its zlib to a Rust implementation; written
+///   and labelled after the fourth pass was finished. Its dump goes to `STANCE_HELDOUT5_DUMP`.
 struct HeldoutSlashdotTests {
-    @Test func heldoutSlashdotThreadReport() throws {
-        let path = try #require(Bundle.module.url(forResource: "Fixtures/slashdot-heldout-3", withExtension: "txt")).path
-        let labelsURL = try #require(Bundle.module.url(forResource: "Fixtures/slashdot-heldout-3.labels", withExtension: "tsv"))
+    struct Case: Sendable, CustomTestStringConvertible {
+        var fixture: String
+        var dumpVariable: String
+        /// A regression floor below the figure measured when the thread was first run.
+        var floor: Double
+        /// Whether beating both baselines is still a known issue on this thread.
+        var beatsBaselines: Bool
+        var testDescription: String { fixture }
+    }
+
+    static let cases = [
+        // Measured when first run: mean F1 0.267, accuracy 0.276 (all pro 0.293 / 0.414, VADER 0.323 / 0.276);
+        // with the fourth pass 0.412 / 0.345.
+        Case(fixture: "slashdot-heldout-3", dumpVariable: "STANCE_HELDOUT3_DUMP", floor: 0.3, beatsBaselines: true),
+        // Measured when first run, with the third-pass rules: mean F1 0.652, accuracy 0.561
+        // (all pro 0.268 / 0.366, VADER 0.360 / 0.293).
+        Case(fixture: "slashdot-heldout-4", dumpVariable: "STANCE_HELDOUT4_DUMP", floor: 0.6, beatsBaselines: true),
+        // Written and labelled after the fourth pass was finished; no rule changed after it.
+        // Measured when first run: mean F1 0.450, accuracy 0.467 (all pro 0.268 / 0.367, VADER 0.396 / 0.333).
+        Case(fixture: "slashdot-heldout-5", dumpVariable: "STANCE_HELDOUT5_DUMP", floor: 0.4, beatsBaselines: true),
+    ]
+
+    @Test(arguments: cases) func heldoutSlashdotThreadReport(_ c: Case) throws {
+        let path = try #require(Bundle.module.url(forResource: "Fixtures/\(c.fixture)", withExtension: "txt")).path
+        let labelsURL = try #require(Bundle.module.url(forResource: "Fixtures/\(c.fixture).labels", withExtension: "tsv"))
         let gold = try String(contentsOf: labelsURL, encoding: .utf8).split(separator: "\n").map { line in
             let f = line.split(separator: "\t").map(String.init)
             return try #require(f.count == 2 ? StanceLabel(rawValue: f[1]) : nil, "bad label line: \(line)")
@@ -33,24 +62,26 @@ struct HeldoutSlashdotTests {
             let compound = vader.analyze(c).scores.compound
             return compound >= 0.05 ? .pro : compound <= -0.05 ? .anti : .neutral
         }, gold: gold)
-        var report = "held-out Slashdot thread (\(gold.count) comments):\n"
+        var report = "held-out Slashdot thread \(c.fixture) (\(gold.count) comments):\n"
         report += "  stance:            \(ours)\n  baseline all pro:  \(allPro)\n  baseline VADER:    \(vaderSign)\n"
         FileHandle.standardError.write(Data(report.utf8))
-        if let dumpPath = ProcessInfo.processInfo.environment["STANCE_HELDOUT3_DUMP"] {
+        if let dumpPath = ProcessInfo.processInfo.environment[c.dumpVariable] {
             var dump = ""
             for (i, s) in stances.enumerated() {
-                let c = thread.comments[i]
-                dump += "\(c.id)\tparent=\(c.parentID ?? "-")/\(c.parentLink.rawValue)\tgold=\(gold[i].rawValue)\tgot=\(s.label.rawValue)\t"
+                let comment = thread.comments[i]
+                dump += "\(comment.id)\tparent=\(comment.parentID ?? "-")/\(comment.parentLink.rawValue)\tgold=\(gold[i].rawValue)\tgot=\(s.label.rawValue)\t"
                 dump += String(format: "%.2f", s.score) + "\t\(s.source.rawValue)\t"
                 dump += s.evidence.map { "\($0.rule):\($0.matched):" + String(format: "%.2f", $0.weight) }.joined(separator: " | ") + "\n"
             }
             try dump.write(toFile: dumpPath, atomically: true, encoding: .utf8)
         }
-        // Measured when the thread was first run: mean F1 0.267, accuracy 0.276 (all pro 0.293 /
-        // 0.414, VADER 0.323 / 0.276). A regression guard, not the goal.
-        #expect(ours.meanF1 >= 0.25 && ours.accuracy >= 0.25, "\(report)")
-        withKnownIssue("issue 6: on a thread written after the rules, the classifier does not beat the baselines") {
+        #expect(ours.meanF1 >= c.floor && ours.accuracy >= c.floor, "\(report)")
+        if c.beatsBaselines {
             #expect(ours.meanF1 > allPro.meanF1 && ours.meanF1 > vaderSign.meanF1, "\(report)")
+        } else {
+            withKnownIssue("issue 6: on a thread written after the rules, the classifier does not beat the baselines") {
+                #expect(ours.meanF1 > allPro.meanF1 && ours.meanF1 > vaderSign.meanF1, "\(report)")
+            }
         }
     }
 }

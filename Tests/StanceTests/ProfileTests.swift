@@ -166,6 +166,12 @@ import Sentiment
         #expect(accuracy.value >= 0.4, "accuracy \(accuracy.value):\n\(accuracy.failures)")
     }
 
+    /// The argument cues of the fourth pass, each group on a sentence written for it.
+    @Test func argumentCueSentences() throws {
+        let accuracy = try Self.accuracy(file: "sentences-arguments", report: true)
+        #expect(accuracy.value >= 0.9, "accuracy \(accuracy.value):\n\(accuracy.failures)")
+    }
+
     static func accuracy(file: String, report: Bool) throws -> (value: Double, failures: String) {
         let url = try #require(Bundle.module.url(forResource: "Fixtures/\(file)", withExtension: "tsv"))
         let rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")

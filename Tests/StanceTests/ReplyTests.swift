@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ThreadModel
 @testable import Stance
@@ -121,7 +122,8 @@ import ThreadModel
         #expect(out[0].label == .anti)
         #expect(out[1].label == .pro && out[1].source == .inverted)
         let e = try #require(out[1].evidence.first { $0.rule == "reply-rebuts" })
-        #expect(close(e.weight, -0.6 * out[0].score))
+        // It answers the passage it quotes ("zealots", weight 0.5), not the parent as a whole.
+        #expect(close(e.weight, -0.6 * tanh(-0.5)))
         // Without the quote, a reply without a marker takes no side.
         #expect(out[2].label == .neutral && out[2].source == .direct)
     }

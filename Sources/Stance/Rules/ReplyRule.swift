@@ -6,8 +6,9 @@ import ThreadModel
 /// weight = ±`inheritFactor` × parent's score (+ to agree, − to disagree)
 ///
 /// Markers come from the profile's `replies` lists. An anchored marker ("^this", "^no") counts
-/// only as the first words of the commenter's own text and followed by a clause boundary, so
-/// "No." and "No, ..." disagree but "No spec is the problem" does not. An unanchored phrase
+/// in the commenter's first own sentence when it opens a clause (see `opensClause`: "No.",
+/// "Well, no.", "That's nonsense.", "I see your point, but no.") and a clause boundary follows
+/// it, so "No spec is the problem" does not count. An unanchored phrase
 /// ("i agree", "you are wrong") counts anywhere; a negation before it turns it around
 /// ("I don't agree"). The first marker in the text decides.
 ///
@@ -23,7 +24,7 @@ enum ReplyRule {
     }
 
     static func relation(_ v: CommentView, profile: CompiledProfile) -> Found? {
-        guard let first = v.firstOwnToken else { return nil }
+        guard v.firstOwnToken != nil else { return nil }
         var found: [Found] = []
         for (list, matcher, relation) in [(v.agree, profile.agree, Relation.agrees),
                                           (v.disagree, profile.disagree, Relation.disagrees)] {
@@ -31,7 +32,7 @@ enum ReplyRule {
                 let p = matcher.patterns[m.pattern]
                 let s = v.sentenceOf[m.tokens.lowerBound]
                 if p.anchored {
-                    guard m.tokens.lowerBound == first,
+                    guard s == 0, opensClause(m.tokens.lowerBound, v, marker: p.source),
                           Clauses.boundaryAfter(m.tokens.upperBound - 1, v.tokens, v.bytes,
                                                 limit: v.sentences[s].span.end + 1) else { continue }
                     found.append(Found(relation: relation, match: m, marker: p.source))
@@ -49,6 +50,39 @@ enum ReplyRule {
             first.marker += " ... but"
         }
         return first
+    }
+
+    /// Words that may stand before an anchored marker in the reply's first sentence without
+    /// making it part of a longer claim: interjections ("Well, no."), a contrast ("..., but no."),
+    /// and the frame "that is" with an intensifier ("That's utter nonsense.", "This is wrong.").
+    static let interjections: Set<String> = [
+        "well", "oh", "ah", "eh", "er", "erm", "um", "uh", "hmm", "lol", "sorry", "but", "and", "so",
+        "frankly", "honestly", "respectfully",
+    ]
+    static let leadIns: Set<String> = interjections.union([
+        "just", "simply", "that", "that's", "thats", "this", "it", "it's", "is", "was", "utter", "complete",
+        "total", "pure", "absolute", "absolutely",
+    ])
+    /// Markers whose sense depends on standing alone ("Right." and "Sure." are sarcastic; "That's
+    /// right" agrees): they take interjections before them, not the "that is" frame.
+    static let bareOnly: Set<String> = ["right", "sure", "please", "really", "what", "actually", "except", "so what",
+                                        "yeah right", "riiight", "come on", "oh please", "ah yes", "oh yes", "oh sure",
+                                        "lol", "yes", "yep", "yup", "true", "correct"]
+
+    /// Whether an anchored marker at token `k` opens a clause of the commenter's first own
+    /// sentence: it is the first own word, or it follows a comma, semicolon or colon, or only
+    /// `leadIns` words stand between it and such a clause start ("Well, no.", "That's nonsense.",
+    /// "I see the point, but no."). The caller also requires a clause boundary after the marker,
+    /// so "That is no spec" and "Well, no compiler is perfect" do not count.
+    static func opensClause(_ k: Int, _ v: CommentView, marker: String) -> Bool {
+        guard let first = v.firstOwnToken, k >= first else { return false }
+        let allowed = bareOnly.contains(marker.hasPrefix("^") ? String(marker.dropFirst()) : marker) ? interjections : leadIns
+        var j = k
+        while j > first, !Clauses.commaBefore(j, v.tokens, v.bytes) {
+            guard allowed.contains(v.tokens[j - 1].folded) else { return false }
+            j -= 1
+        }
+        return true
     }
 
     /// "I agree, but ...", "True. However, ...": agreement followed by a contrast in the same
@@ -87,9 +121,7 @@ enum ReplyRule {
     /// Where the comment quotes its parent: the first quote of the parent, else (for a reply linked
     /// by a quote) its first quote.
     static func parentQuote(_ c: Comment) -> Span? {
-        guard let p = c.parentID else { return nil }
-        if let q = c.quotes.first(where: { $0.quotedCommentID == p }) { return q.span }
-        return c.parentLink == .quote ? c.quotes.first?.span : nil
+        parentQuotes(c).first
     }
 
     /// The first inline quotation in the commenter's own words: a pair of double quotation
@@ -148,6 +180,15 @@ enum ReplyRule {
         let note = "own words lean \(r > 0 ? "pro" : "anti") (\(rounded(r))), "
             + "\(with ? "continuing" : "answering") parent \(parent.key.commentID) (\(parent.label.rawValue), score \(rounded(parent.score)))"
         return .raw("reply-leans", "(own lean \(with ? "with" : "against") the parent)", nil, w, note: note)
+    }
+
+    /// Every passage the comment quotes from its parent, in order: its quotes of the parent, or
+    /// (for a reply linked by a quote) all its quotes.
+    static func parentQuotes(_ c: Comment) -> [Span] {
+        guard let p = c.parentID else { return [] }
+        let own = c.quotes.filter { $0.quotedCommentID == p }.map(\.span)
+        if !own.isEmpty { return own }
+        return c.parentLink == .quote ? c.quotes.map(\.span) : []
     }
 
     /// Whether the comment quotes its parent: linked to it by a quote, or holding a quote of it.
