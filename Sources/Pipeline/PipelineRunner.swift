@@ -121,11 +121,11 @@ public struct PipelineRunner: Sendable {
         }
 
         // Sentiment and stance on new or changed threads only.
-        let analysed = try timed("sentiment+stance", items: { _ in fresh.reduce(0) { $0 + $1.comments.count } }) {
+        var (newSentiments, newStances) = try timed("sentiment+stance", items: { _ in fresh.reduce(0) { $0 + $1.comments.count } }) {
             stages.analyse(fresh, analyzer: analyzer, classifier: classifier)
         }
-        sentiments.merge(analysed.0) { _, new in new }
-        stances.merge(analysed.1) { _, new in new }
+        sentiments.absorb(&newSentiments)
+        stances.absorb(&newStances)
 
         // Topics, with stable ids.
         let topicsOutcome = topicsRun.wait()
@@ -252,5 +252,18 @@ final class BackgroundStage<Value: Sendable>: @unchecked Sendable {
         group.wait()
         guard let outcome else { preconditionFailure("BackgroundStage finished without an outcome") }
         return outcome
+    }
+}
+
+extension Dictionary {
+    /// Merges `other` in (its values win) and empties it, so the two are not held at once; a full run
+    /// reuses nothing, and `other` then simply becomes this dictionary.
+    mutating func absorb(_ other: inout Self) {
+        if isEmpty {
+            swap(&self, &other)
+        } else {
+            merge(other) { _, new in new }
+        }
+        other = [:]
     }
 }

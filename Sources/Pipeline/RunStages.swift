@@ -70,7 +70,7 @@ struct RunStages: Sendable {
         let start = Date()
         let done = Tally()
         let progress = self.progress
-        let chunks = Parallel.mapChunks(count: threads.count, chunkSize: Self.chunkSize(threads)) { range in
+        var chunks = Parallel.mapChunks(count: threads.count, chunkSize: Self.chunkSize(threads)) { range in
             var sentiments: [CommentKey: CommentSentiment] = [:]
             var ordered: [CommentSentiment] = []
             for t in threads[range] {
@@ -90,7 +90,10 @@ struct RunStages: Sendable {
         var stances: [CommentKey: CommentStance] = [:]
         sentiments.reserveCapacity(total)
         stances.reserveCapacity(total)
-        for (ss, ts) in chunks {
+        // In chunk order, each chunk let go once merged: the results are not held twice at once while
+        // the topics stage, running beside, is at its own peak.
+        chunks.reverse()
+        while let (ss, ts) = chunks.popLast() {
             for s in ss { sentiments[s.key] = s }
             for t in ts { stances[t.key] = t }
         }

@@ -28,7 +28,9 @@ enum Clauses {
     /// - Parameters:
     ///   - sentences: token ranges of the commenter's own sentences, in order.
     ///   - text: the UTF-8 bytes of the comment's text, to find commas between tokens.
-    static func factors(tokens: [Token], sentences: [Range<Int>], text: [UInt8]) -> [Double] {
+    ///   - isContrast: whether each token is one of `contrastMarkers` (nil: look each one up).
+    static func factors(tokens: [Token], sentences: [Range<Int>], text: [UInt8], isContrast: [Bool]? = nil) -> [Double] {
+        let contrast = isContrast ?? tokens.map { contrastMarkers.contains($0.folded) }
         var f = [Double](repeating: 1, count: tokens.count)
         for (s, range) in sentences.enumerated() where !range.isEmpty {
             let first = tokens[range.lowerBound].folded
@@ -44,7 +46,7 @@ enum Clauses {
                 for t in comma..<range.upperBound { f[t] *= after }
                 continue
             }
-            if let k = range.dropFirst().first(where: { contrastMarkers.contains(tokens[$0].folded) }) {
+            if let k = range.dropFirst().first(where: { contrast[$0] }) {
                 for t in range.lowerBound..<k { f[t] *= before }
                 for t in k..<range.upperBound { f[t] *= after }
             }

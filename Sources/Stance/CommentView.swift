@@ -15,8 +15,8 @@ struct OwnSentence {
     var isQuestion = false
 }
 
-/// A profile's phrase lists, compiled once per classifier.
-struct CompiledProfile: Sendable {
+/// A profile's phrase lists, compiled once per classifier (a class: rules take it by reference).
+final class CompiledProfile: Sendable {
     let target: PhraseMatcher
     let otherSide: PhraseMatcher
     let topic: PhraseMatcher
@@ -26,6 +26,10 @@ struct CompiledProfile: Sendable {
     let offTopicInfo: [OffTopicMarker]
     let agree: PhraseMatcher
     let disagree: PhraseMatcher
+    /// The seven lists above in one index, in that order, so a comment is scanned once.
+    let index: PatternIndex
+    /// Whether a test of `index` is one of `Clauses.contrastMarkers`.
+    let isContrastTest: [Bool]
 
     init(_ p: StanceProfile) {
         func compile(_ list: [String]) -> PhraseMatcher { PhraseMatcher(list.compactMap(TermPattern.init)) }
@@ -40,6 +44,11 @@ struct CompiledProfile: Sendable {
         offTopicInfo = offPairs.map(\.1)
         agree = compile(p.agree)
         disagree = compile(p.disagree)
+        index = PatternIndex(groups: [target, otherSide, topic, cues, offTopic, agree, disagree].map(\.patterns),
+                             words: Clauses.contrastMarkers.sorted())
+        var contrast = [Bool](repeating: false, count: index.tests.count)
+        for id in index.wordIDs { contrast[Int(id)] = true }
+        isContrastTest = contrast
     }
 }
 
@@ -69,7 +78,7 @@ struct CommentView {
     init(comment c: Comment, sentiment: CommentSentiment?, profile: CompiledProfile) {
         comment = c
         bytes = Array(c.text.utf8)
-        let tokens = Tokenizer.tokenize(c.text)
+        let tokens = Tokenizer.tokenize(bytes: bytes)
         self.tokens = tokens
         let quoteSpans = c.quotes.map(\.span)
         var spans: [Sentence] = c.sentences
@@ -101,23 +110,28 @@ struct CommentView {
         }
         sentences = own
         self.sentenceOf = sentenceOf
-        factor = Clauses.factors(tokens: tokens, sentences: own.map(\.tokens), text: bytes)
+        let hits = profile.index.hits(tokens, text: bytes)
+        let isContrast = (0..<tokens.count).map { t in
+            hits.ids[Int(hits.start[t])..<Int(hits.start[t + 1])].contains { profile.isContrastTest[Int($0)] }
+        }
+        factor = Clauses.factors(tokens: tokens, sentences: own.map(\.tokens), text: bytes, isContrast: isContrast)
 
-        let owner = sentenceOf
-        func ownMatches(_ m: PhraseMatcher) -> [PhraseMatch] {
-            m.matches(in: tokens).filter { match in
-                let sentenceOf = owner
+        let found = profile.index.matches(tokens, hits)
+        func ownMatches(_ group: Int) -> [PhraseMatch] {
+            let all = found[group]
+            if all.isEmpty { return all }
+            return PhraseMatcher.leftmostLongest(all).filter { match in
                 let s = sentenceOf[match.tokens.lowerBound]
                 return s >= 0 && match.tokens.allSatisfy { sentenceOf[$0] == s }
             }
         }
-        target = ownMatches(profile.target)
-        otherSide = ownMatches(profile.otherSide)
-        topic = ownMatches(profile.topic)
-        cues = ownMatches(profile.cues)
-        offTopic = ownMatches(profile.offTopic)
-        agree = ownMatches(profile.agree)
-        disagree = ownMatches(profile.disagree)
+        target = ownMatches(0)
+        otherSide = ownMatches(1)
+        topic = ownMatches(2)
+        cues = ownMatches(3)
+        offTopic = ownMatches(4)
+        agree = ownMatches(5)
+        disagree = ownMatches(6)
     }
 
     /// The compound and contributions of the scored sentence with the same span, else of the one

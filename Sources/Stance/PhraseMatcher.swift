@@ -36,14 +36,6 @@ public struct TermPattern: Sendable, Hashable, Codable, CustomStringConvertible 
 
     public var description: String { source }
 
-    /// Whether the pattern's word `k` accepts `token`.
-    @inline(__always)
-    func accepts(_ k: Int, _ token: Token) -> Bool {
-        let word = caseSensitive ? Self.stripPossessive(token.text) : token.folded
-        if prefix && k == words.count - 1 { return word.hasPrefix(words[k]) }
-        return word == words[k]
-    }
-
     static func stripPossessive(_ s: String) -> String {
         for suffix in ["'s", "\u{2019}s"] where s.hasSuffix(suffix) && s.count > 2 {
             return String(s.dropLast(2))
@@ -64,58 +56,28 @@ public struct PhraseMatch: Sendable, Hashable {
 
 /// Finds every occurrence of a fixed set of patterns in a token list.
 ///
-/// Patterns are indexed by their first (folded) word, and one-word prefix patterns by their first
-/// `keyLength` characters (or all of them when shorter), so a scan costs at most
-/// 1 + `keyLength` dictionary lookups per token whatever the number of patterns.
-/// Complexity: O(tokens × (keyLength + candidates)).
+/// The patterns are compiled once into a `PatternIndex` (a trie of patterns over word tests);
+/// a scan costs one look-up per token whatever the number of patterns.
+/// Complexity: O(tokens × (token length + hits)).
 public struct PhraseMatcher: Sendable {
     public let patterns: [TermPattern]
-    private var byFirstWord: [String: [Int]] = [:]
-    /// One-word prefix patterns by their first `keyLength` characters (folded).
-    private var byPrefixKey: [String: [Int]] = [:]
-    private static let keyLength = 3
+    let index: PatternIndex
 
     public init(_ patterns: [TermPattern]) {
         self.patterns = patterns
-        for (i, p) in patterns.enumerated() {
-            if p.prefix && p.words.count == 1 {
-                byPrefixKey[String(p.words[0].lowercased().prefix(Self.keyLength)), default: []].append(i)
-            } else {
-                byFirstWord[p.words[0].lowercased(), default: []].append(i)
-            }
-        }
+        index = PatternIndex(groups: [patterns])
     }
 
     /// All matches, ordered by start then by length (longest first).
     /// - Parameter longestOnly: keep only leftmost-longest matches that do not overlap.
     public func matches(in tokens: [Token], longestOnly: Bool = true) -> [PhraseMatch] {
-        var found: [PhraseMatch] = []
-        for (t, token) in tokens.enumerated() {
-            var candidates = byFirstWord[token.folded] ?? []
-            if !byPrefixKey.isEmpty {
-                var key = ""
-                for ch in token.folded.prefix(Self.keyLength) {
-                    key.append(ch)
-                    for i in byPrefixKey[key] ?? [] where patterns[i].accepts(0, token) { candidates.append(i) }
-                }
-            }
-            for i in candidates {
-                let p = patterns[i]
-                let end = t + p.words.count
-                guard end <= tokens.count else { continue }
-                var ok = true
-                for k in 0..<p.words.count where !p.accepts(k, tokens[t + k]) {
-                    ok = false
-                    break
-                }
-                if ok {
-                    found.append(PhraseMatch(pattern: i, tokens: t..<end,
-                                             span: Span(tokens[t].span.start, tokens[end - 1].span.end)))
-                }
-            }
-        }
-        found.sort { ($0.tokens.lowerBound, -$0.tokens.count, $0.pattern) < ($1.tokens.lowerBound, -$1.tokens.count, $1.pattern) }
-        guard longestOnly else { return found }
+        let found = index.matches(tokens, index.hits(tokens, text: nil))[0]
+        return longestOnly ? Self.leftmostLongest(found) : found
+    }
+
+    /// The leftmost, then longest, matches that do not overlap, from matches ordered by start then
+    /// longest first.
+    static func leftmostLongest(_ found: [PhraseMatch]) -> [PhraseMatch] {
         var kept: [PhraseMatch] = []
         var nextFree = 0
         for m in found where m.tokens.lowerBound >= nextFree {

@@ -19,45 +19,83 @@ public struct Token: Sendable, Hashable {
 /// underscores separate tokens, so "use-after-free" and "use after free" give the same words
 /// and one pattern matches both.
 ///
-/// Design notes: the scan walks Unicode scalars (so dashes and curly quotes separate words)
-/// and keeps UTF-8 offsets beside them; lower-casing has an ASCII fast path (lower-casing a
-/// whole `String` is slow once any non-ASCII scalar is present) and only tokens holding
-/// non-ASCII scalars go through `String.lowercased()`.
+/// Design notes: the scan walks the UTF-8 bytes and decodes a scalar only where a byte is not
+/// ASCII (so dashes and curly quotes still separate words); an ASCII word's text and folded form
+/// are built straight from its bytes (words of up to 15 bytes are stored inline in the `String`,
+/// with no allocation), and only tokens holding non-ASCII scalars go through
+/// `String.lowercased()` (lower-casing a whole `String` is slow once any non-ASCII scalar is
+/// present).
 ///
 /// Complexity: O(n) in the length of the text.
 public enum Tokenizer {
     public static func tokenize(_ text: String) -> [Token] {
-        let scalars = Array(text.unicodeScalars)
-        var offsets = [Int](repeating: 0, count: scalars.count + 1)
-        for (k, u) in scalars.enumerated() { offsets[k + 1] = offsets[k] + UTF8.width(u) }
+        tokenize(bytes: Array(text.utf8))
+    }
+
+    /// Tokens of valid UTF-8 `b` (a `String`'s bytes).
+    static func tokenize(bytes b: [UInt8]) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
+        tokens.reserveCapacity(b.count / 6)
+        let n = b.count
         var i = 0
-        let n = scalars.count
         while i < n {
-            guard isWordScalar(scalars[i]) else { i += 1; continue }
+            let (u, w) = scalar(b, i)
+            guard isWordScalar(u) else { i += w; continue }
             let start = i
             var asciiOnly = true
             while i < n {
-                let u = scalars[i]
+                let (u, w) = scalar(b, i)
                 if isWordScalar(u) {
-                    if !u.isASCII { asciiOnly = false }
-                    i += 1
-                } else if u == "'" || u == "\u{2019}", i + 1 < n, isWordScalar(scalars[i + 1]) {
-                    if !u.isASCII { asciiOnly = false }
-                    i += 1  // inner apostrophe
+                    if w > 1 { asciiOnly = false }
+                    i += w
+                } else if u == "'" || u == "\u{2019}", i + w < n, isWordScalar(scalar(b, i + w).0) {
+                    if w > 1 { asciiOnly = false }
+                    i += w  // inner apostrophe
                 } else {
                     break
                 }
             }
-            while i < n, scalars[i] == "+" || scalars[i] == "#" { i += 1 }  // C++, C#
-            let span = Span(offsets[start], offsets[i])
-            var raw = String.UnicodeScalarView()
-            raw.append(contentsOf: scalars[start..<i])
-            let word = String(raw)
-            tokens.append(Token(text: word, folded: fold(word, asciiOnly: asciiOnly), span: span))
+            while i < n, b[i] == 0x2B || b[i] == 0x23 { i += 1 }  // C++, C#
+            let span = Span(start, i)
+            let word = String(decoding: b[start..<i], as: UTF8.self)
+            let folded = asciiOnly ? (foldsToItself(b, start, i) ? word : foldASCII(b, start, i)) : fold(word)
+            tokens.append(Token(text: word, folded: folded, span: span))
         }
         return tokens
+    }
+
+    /// The scalar starting at byte `i` of valid UTF-8 and its width in bytes.
+    @inline(__always)
+    static func scalar(_ b: [UInt8], _ i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = b[i]
+        if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
+        var v: UInt32, w: Int
+        if b0 >= 0xF0 { v = UInt32(b0 & 0x07); w = 4 } else if b0 >= 0xE0 { v = UInt32(b0 & 0x0F); w = 3 } else {
+            v = UInt32(b0 & 0x1F); w = 2
+        }
+        for k in 1..<w { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", w)
+    }
+
+    /// Whether the ASCII word `b[lo..<hi]` holds no capital and no possessive, so folding leaves it as is.
+    @inline(__always)
+    static func foldsToItself(_ b: [UInt8], _ lo: Int, _ hi: Int) -> Bool {
+        for k in lo..<hi where b[k] >= 0x41 && b[k] <= 0x5A { return false }
+        return !(hi - lo > 2 && b[hi - 2] == 0x27 && b[hi - 1] | 0x20 == 0x73)
+    }
+
+    /// `fold` of the ASCII word `b[lo..<hi]`, built in place.
+    static func foldASCII(_ b: [UInt8], _ lo: Int, _ hi: Int) -> String {
+        var end = hi
+        // "'s" or "'S": the possessive, dropped after lower-casing.
+        if hi - lo > 2, b[hi - 2] == 0x27, b[hi - 1] | 0x20 == 0x73 { end -= 2 }
+        return String(unsafeUninitializedCapacity: end - lo) { out in
+            for k in lo..<end {
+                let x = b[k]
+                out[k - lo] = x >= 0x41 && x <= 0x5A ? x + 32 : x
+            }
+            return end - lo
+        }
     }
 
     /// Lower-cases a word, normalises `’` to `'` and drops a possessive `'s`.

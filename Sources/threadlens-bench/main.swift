@@ -12,7 +12,8 @@ case "pipeline": benchPipeline(rest)
 case "generate": benchGenerate(rest)
 case "gemm": benchGemm(rest)
 case "nightly": benchNightly(rest)
+case "stance": benchStance(rest)
 case "blas": benchBLAS(rest)
 default:
-    print("usage: threadlens-bench ingest|sentiment|topics|pipeline|generate|gemm|nightly|blas [options]")
+    print("usage: threadlens-bench ingest|sentiment|topics|pipeline|generate|gemm|nightly|stance|blas [options]")
 }

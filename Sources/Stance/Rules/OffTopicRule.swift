@@ -46,26 +46,33 @@ enum OffTopicRule {
 
     /// Regions holding a link: from "http" or "www." to the next white space, and bracketed
     /// host names ("[example.com]", as Slashdot prints a link's site).
+    ///
+    /// One pass over the bytes; a link start is only compared where its first letter stands.
     static func linkSpans(_ b: [UInt8]) -> [Span] {
         var out: [Span] = []
         var i = 0
-        func hasPrefix(_ p: String, at i: Int) -> Bool {
-            let u = Array(p.utf8)
-            return i + u.count <= b.count && Array(b[i..<(i + u.count)]) == u
+        let n = b.count
+        @inline(__always) func isSpace(_ x: UInt8) -> Bool { x == 0x20 || x == 0x0A || x == 0x09 || x == 0x0D }
+        @inline(__always) func has(_ p: StaticString, at i: Int) -> Bool {
+            let count = p.utf8CodeUnitCount
+            guard i + count <= n else { return false }
+            let u = p.utf8Start
+            for k in 0..<count where b[i + k] != u[k] { return false }
+            return true
         }
-        func isSpace(_ x: UInt8) -> Bool { x == 0x20 || x == 0x0A || x == 0x09 || x == 0x0D }
-        while i < b.count {
-            if (hasPrefix("http://", at: i) || hasPrefix("https://", at: i) || hasPrefix("www.", at: i))
+        while i < n {
+            let x = b[i]
+            if (x == 0x68 && (has("http://", at: i) || has("https://", at: i)) || x == 0x77 && has("www.", at: i))
                 && (i == 0 || !Tokenizer.isWordScalar(Unicode.Scalar(b[i - 1]))) {
                 var j = i
-                while j < b.count, !isSpace(b[j]) { j += 1 }
+                while j < n, !isSpace(b[j]) { j += 1 }
                 out.append(Span(i, j))
                 i = j
-            } else if b[i] == 0x5B {  // [
+            } else if x == 0x5B {  // [
                 var j = i + 1
                 var dot = false
-                while j < b.count, b[j] != 0x5D, !isSpace(b[j]) { if b[j] == 0x2E { dot = true }; j += 1 }
-                if j < b.count, b[j] == 0x5D, dot {
+                while j < n, b[j] != 0x5D, !isSpace(b[j]) { if b[j] == 0x2E { dot = true }; j += 1 }
+                if j < n, b[j] == 0x5D, dot {
                     out.append(Span(i, j + 1))
                     i = j + 1
                 } else {
