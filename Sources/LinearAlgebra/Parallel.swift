@@ -30,3 +30,16 @@ public enum Parallel {
 private struct ChunkResults<T>: @unchecked Sendable {
     let base: UnsafeMutablePointer<T?>
 }
+
+extension Parallel {
+    /// The element-wise sum of equally long partial results, added in chunk order so the bits do not
+    /// depend on how many threads produced them.
+    static func sumInOrder(_ partials: [[Double]]) -> [Double] {
+        var sum = partials[0]
+        for p in 1..<partials.count {
+            let other = partials[p]
+            for e in sum.indices { sum[e] += other[e] }
+        }
+        return sum
+    }
+}

@@ -82,11 +82,7 @@ extension SparseMatrix {
                 }
                 return acc
             }
-            var sum = partials[0]
-            for p in 1..<partials.count {
-                let other = partials[p]
-                for e in sum.indices { sum[e] += other[e] }
-            }
+            let sum = Parallel.sumInOrder(partials)
             for c in 0..<n {
                 for j in 0..<w { out.storage[c + (j0 + j) * n] = sum[c * w + j] }
             }

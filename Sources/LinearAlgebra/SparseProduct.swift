@@ -72,11 +72,7 @@ extension SparseMatrix {
             }
             return acc
         }
-        var sum = partials[0]
-        for p in 1..<partials.count {
-            let other = partials[p]
-            for e in sum.indices { sum[e] += other[e] }
-        }
+        let sum = Parallel.sumInOrder(partials)
         return Matrix(rows: k, cols: n, columnMajor: sum).transposed
     }
 }
