@@ -39,13 +39,10 @@ struct HeldoutJSONLTests {
         let wanted = try stances.map { try #require(gold[$0.key], "no label for \($0.key)") }
 
         let ours = StanceScores(predicted: stances.map(\.label), gold: wanted)
-        let allPro = StanceScores(predicted: wanted.map { _ in .pro }, gold: wanted)
-        let vaderSign = StanceScores(predicted: comments.map { c in
-            let compound = vader.analyze(c).scores.compound
-            return compound >= 0.05 ? .pro : compound <= -0.05 ? .anti : .neutral
-        }, gold: wanted)
+        let baselines = Baselines(comments: comments, gold: wanted, vader: vader)
+        let allPro = baselines.allPro, vaderSign = baselines.vaderSign
         var report = "held-out JSONL threads (\(stances.count) comments in \(result.threads.count) threads):\n"
-        report += "  stance:            \(ours)\n  baseline all pro:  \(allPro)\n  baseline VADER:    \(vaderSign)\n"
+        report += "  stance:            \(ours)\n" + baselines.lines
         FileHandle.standardError.write(Data(report.utf8))
         if let dumpPath = ProcessInfo.processInfo.environment["STANCE_HELDOUT2_DUMP"] {
             var dump = ""

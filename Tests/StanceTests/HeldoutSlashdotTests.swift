@@ -57,13 +57,10 @@ struct HeldoutSlashdotTests {
         let stances = classifier.run(threads: [thread], sentiments: sentiments)
 
         let ours = StanceScores(predicted: stances.map(\.label), gold: gold)
-        let allPro = StanceScores(predicted: gold.map { _ in .pro }, gold: gold)
-        let vaderSign = StanceScores(predicted: thread.comments.map { c in
-            let compound = vader.analyze(c).scores.compound
-            return compound >= 0.05 ? .pro : compound <= -0.05 ? .anti : .neutral
-        }, gold: gold)
+        let baselines = Baselines(comments: thread.comments, gold: gold, vader: vader)
+        let allPro = baselines.allPro, vaderSign = baselines.vaderSign
         var report = "held-out Slashdot thread \(c.fixture) (\(gold.count) comments):\n"
-        report += "  stance:            \(ours)\n  baseline all pro:  \(allPro)\n  baseline VADER:    \(vaderSign)\n"
+        report += "  stance:            \(ours)\n" + baselines.lines
         FileHandle.standardError.write(Data(report.utf8))
         if let dumpPath = ProcessInfo.processInfo.environment[c.dumpVariable] {
             var dump = ""

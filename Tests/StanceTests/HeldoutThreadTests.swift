@@ -60,14 +60,10 @@ struct HeldoutThreadTests {
         #expect(results.count >= 60)
         let scores = StanceScores(predicted: results.map(\.got.label), gold: results.map(\.gold))
         let gold = results.map(\.gold)
-        let allPro = StanceScores(predicted: gold.map { _ in .pro }, gold: gold)
         let lexicon = try Lexicon.load(directory: Fixture.packageRoot.appendingPathComponent("data/lexicons").path)
         let vader = SentimentAnalyzer(lexicon: lexicon, options: SentimentOptions(mode: .vader))
-        let vaderSign = StanceScores(predicted: results.map { r in
-            let compound = vader.analyze(Fixture.comment(r.text)).scores.compound
-            return compound >= 0.05 ? .pro : compound <= -0.05 ? .anti : .neutral
-        }, gold: gold)
-        FileHandle.standardError.write(Data("held-out threads (\(results.count) comments): \(scores)\n  baseline all pro:  \(allPro)\n  baseline VADER:    \(vaderSign)\n".utf8))
+        let baselines = Baselines(comments: results.map { Fixture.comment($0.text) }, gold: gold, vader: vader)
+        FileHandle.standardError.write(Data("held-out threads (\(results.count) comments): \(scores)\n\(baselines.lines)".utf8))
         if let path = ProcessInfo.processInfo.environment["STANCE_HELDOUT_DUMP"] {
             var dump = ""
             for r in results {

@@ -88,16 +88,11 @@ struct SeedEvaluationTests {
         let stances = StanceClassifier(profile: profile).run(threads: [thread], sentiments: sentiments)
         let ours = StanceScores(predicted: stances.map(\.label), gold: gold)
 
-        let allPro = StanceScores(predicted: gold.map { _ in .pro }, gold: gold)
-        // VADER's own thresholds: compound >= 0.05 positive, <= -0.05 negative, else neutral.
-        let vaderLabels: [StanceLabel] = thread.comments.map { c in
-            let compound = vader.analyze(c).scores.compound
-            return compound >= 0.05 ? .pro : compound <= -0.05 ? .anti : .neutral
-        }
-        let vaderSign = StanceScores(predicted: vaderLabels, gold: gold)
+        let baselines = Baselines(comments: thread.comments, gold: gold, vader: vader)
+        let allPro = baselines.allPro, vaderSign = baselines.vaderSign
 
         var report = "seed thread (74 comments):\n  stance:            \(ours)\n"
-        report += "  baseline all pro:  \(allPro)\n  baseline VADER:    \(vaderSign)\n"
+        report += baselines.lines
         report += "  confusion (gold → predicted):\n"
         for g in StanceLabel.allCases {
             let row = StanceLabel.allCases.map { p in zip(stances.map(\.label), gold).filter { $0 == p && $1 == g }.count }

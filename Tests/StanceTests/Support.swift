@@ -100,3 +100,22 @@ enum Fixture {
 }
 
 func close(_ a: Double, _ b: Double, tolerance: Double = 1e-9) -> Bool { abs(a - b) <= tolerance }
+
+/// The two baselines every stance evaluation reports beside its own scores: "everything is pro" and
+/// "the sign of VADER's compound is the stance" (VADER's own thresholds: >= 0.05 positive, <= -0.05
+/// negative, else neutral).
+struct Baselines {
+    let allPro: StanceScores
+    let vaderSign: StanceScores
+
+    init(comments: [ThreadModel.Comment], gold: [StanceLabel], vader: SentimentAnalyzer) {
+        allPro = StanceScores(predicted: gold.map { _ in .pro }, gold: gold)
+        vaderSign = StanceScores(predicted: comments.map { c in
+            let compound = vader.analyze(c).scores.compound
+            return compound >= 0.05 ? .pro : compound <= -0.05 ? .anti : .neutral
+        }, gold: gold)
+    }
+
+    /// The report lines, each indented two spaces.
+    var lines: String { "  baseline all pro:  \(allPro)\n  baseline VADER:    \(vaderSign)\n" }
+}
