@@ -112,7 +112,7 @@ public struct StanceClassifier: Sendable {
     public func classify(_ c: Comment, sentiment: CommentSentiment?, parent: CommentStance?,
                          parentComment: Comment? = nil) -> CommentStance {
         let v = CommentView(comment: c, sentiment: sentiment, profile: compiled)
-        let comparisons = ComparisonRule.apply(v, options: options)
+        let comparisons = Self.sideTaking(v, options: options)
         // A comparative that is also a cue ("safer than C") counts once, as the comparison.
         var evidence = CueRule.apply(v, profile: compiled, options: options).filter { cue in
             !comparisons.contains { c in c.span.map { s in cue.span.map { $0.overlaps(s) } ?? false } ?? false }
@@ -195,7 +195,7 @@ public struct StanceClassifier: Sendable {
         guard let title = c.title?.trimmingSpaces(), !title.isEmpty, !title.lowercased().hasPrefix("re:") else { return [] }
         let t = Comment(id: c.id, threadID: c.threadID, rawText: title, location: c.location)
         let v = CommentView(comment: t, sentiment: nil, profile: compiled)
-        return (CueRule.apply(v, profile: compiled, options: options) + ComparisonRule.apply(v, options: options))
+        return (CueRule.apply(v, profile: compiled, options: options) + Self.sideTaking(v, options: options))
             .map { e in
                 var e = e
                 e.span = nil
@@ -227,13 +227,19 @@ public struct StanceClassifier: Sendable {
         let text = lines.joined(separator: "\n")
         let passage = Comment(id: c.id, threadID: c.threadID, rawText: text, location: c.location)
         let v = CommentView(comment: passage, sentiment: nil, profile: compiled)
-        let comparisons = ComparisonRule.apply(v, options: options)
+        let comparisons = Self.sideTaking(v, options: options)
         let cues = CueRule.apply(v, profile: compiled, options: options).filter { cue in
             !comparisons.contains { c in c.span.map { s in cue.span.map { $0.overlaps(s) } ?? false } ?? false }
         }
         let score = Self.squash(cues + comparisons).score
         guard abs(score) >= options.threshold else { return nil }
         return CommentStance(key: parent.key, label: score > 0 ? .pro : .anti, score: score, confidence: abs(score))
+    }
+
+    /// Evidence of the rules that set the two sides against each other: comparisons and
+    /// preferences (`ComparisonRule`) and advice naming one side (`RecommendationRule`).
+    static func sideTaking(_ v: CommentView, options: StanceOptions) -> [StanceEvidence] {
+        ComparisonRule.apply(v, options: options) + RecommendationRule.apply(v, options: options)
     }
 
     /// Evidence always says what it matched: an empty or blank `matched` takes the words its span
