@@ -31,11 +31,14 @@ public struct StanceOptions: Sendable, Codable, Hashable {
     public var leaningReplyFactor: Double
     /// The smallest |R| (raw own evidence) that counts as a lean for `leaningReplyFactor`.
     public var minimumLean: Double
+    /// Share of the parent's score taken, inverted, by an on-topic reply with no own evidence at
+    /// all, no marker and no quote (it answers in its own words); 0 turns it off.
+    public var silentReplyFactor: Double
 
     public init(threshold: Double = 0.2, targetSentimentWeight: Double = 0.5, otherSideSentimentWeight: Double = 0.3,
                 carryFactor: Double = 0.7, comparisonWeight: Double = 0.6, negationFactor: Double = -0.5,
                 inheritFactor: Double = 0.8, quotingReplyFactor: Double = 0.6, onTopicReplyWords: Int = 20,
-                leaningReplyFactor: Double = 0.5, minimumLean: Double = 0.05) {
+                leaningReplyFactor: Double = 0.5, minimumLean: Double = 0.05, silentReplyFactor: Double = 0.8) {
         self.threshold = threshold
         self.targetSentimentWeight = targetSentimentWeight
         self.otherSideSentimentWeight = otherSideSentimentWeight
@@ -47,6 +50,7 @@ public struct StanceOptions: Sendable, Codable, Hashable {
         self.onTopicReplyWords = onTopicReplyWords
         self.leaningReplyFactor = leaningReplyFactor
         self.minimumLean = minimumLean
+        self.silentReplyFactor = silentReplyFactor
     }
 }
 
@@ -158,6 +162,9 @@ public struct StanceClassifier: Sendable {
                       let e = ReplyRule.leaning(own: evidence.reduce(0) { $0 + $1.weight }, parent: parent, options: options) {
                 evidence.append(e)
                 source = e.weight * parent.score > 0 ? .inherited : .inverted
+            } else if offTopic == nil, options.silentReplyFactor > 0, evidence.isEmpty {
+                evidence.append(ReplyRule.silentAnswer(parent: parent, options: options))
+                source = .inverted
             }
         }
         if claim != nil, let k = evidence.indices.last, evidence[k].rule.hasPrefix("reply-") {
