@@ -162,7 +162,8 @@ public struct StanceClassifier: Sendable {
                       let e = ReplyRule.leaning(own: evidence.reduce(0) { $0 + $1.weight }, parent: parent, options: options) {
                 evidence.append(e)
                 source = e.weight * parent.score > 0 ? .inherited : .inverted
-            } else if offTopic == nil, options.silentReplyFactor > 0, evidence.isEmpty {
+            } else if offTopic == nil, options.silentReplyFactor > 0, evidence.isEmpty,
+                      v.sentences.first?.isQuestion == false {
                 evidence.append(ReplyRule.silentAnswer(parent: parent, options: options))
                 source = .inverted
             }

@@ -122,3 +122,14 @@ import ThreadModel
         #expect(Fixture.thread(rows, classifier: off)["2"]?.label == .neutral)
     }
 }
+
+extension SilentReplyTests {
+    @Test func aReplyOpeningWithAQuestionAsksAndTakesNoSide() {
+        let t = Fixture.thread([
+            ("1", nil, Self.anti),
+            ("2", "1", "Which compiler versions exactly? The kernel docs list a minimum."),
+        ])
+        #expect(t["2"]?.label == .neutral)
+        #expect(t["2"]?.evidence.contains { $0.rule == "reply-answers" } == false)
+    }
+}

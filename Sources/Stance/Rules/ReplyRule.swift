@@ -120,6 +120,8 @@ enum ReplyRule {
 
     /// Rule "reply-answers": an on-topic reply with no marker, no quote and no evidence of its own
     /// answers a pro or anti parent in its own words: weight = −`silentReplyFactor` × parent's score.
+    /// A reply that opens with a question asks rather than answers ("How much slower?", "Which
+    /// architectures?") and gets nothing.
     ///
     /// Replies that continue their parent's side mostly restate its argument and so carry cues of
     /// their own; replies with nothing of their own are mostly rebuttals argued in other words
