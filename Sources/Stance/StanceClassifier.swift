@@ -174,7 +174,11 @@ public struct StanceClassifier: Sendable {
         var (score, scaled) = Self.squash(evidence)
         let label: StanceLabel
         var confidence: Double
-        if score >= options.threshold || score <= -options.threshold {
+        // A reply that takes its side from a pro or anti parent keeps a side even when the share
+        // it takes falls below the threshold (a parent at 0.24 passes 0.19 to an agreeing reply),
+        // as long as its own words do not turn the sum around.
+        let taken = source != .direct && evidence.last.map { $0.weight * score > 0 } == true
+        if score >= options.threshold || score <= -options.threshold || taken {
             label = score > 0 ? .pro : .anti
             let total = evidence.reduce(0) { $0 + abs($1.weight) }
             confidence = total > 0 ? abs(score) * abs(evidence.reduce(0) { $0 + $1.weight }) / total : 0

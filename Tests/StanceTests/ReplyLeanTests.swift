@@ -133,3 +133,29 @@ extension SilentReplyTests {
         #expect(t["2"]?.evidence.contains { $0.rule == "reply-answers" } == false)
     }
 }
+
+/// A reply taking its side from a pro or anti parent keeps that side below the threshold.
+@Suite struct TakenSideTests {
+    /// A threshold of 0.45: a parent with one cue of 0.5 (tanh 0.46) just passes it, and an
+    /// agreeing reply's share (0.8 × 0.46, tanh 0.35) falls below it.
+    static let strict = StanceClassifier(profile: Fixture.profile, options: StanceOptions(threshold: 0.45))
+
+    @Test func aWeakInheritedShareStillCarriesTheSide() throws {
+        let t = Fixture.thread([("1", nil, "Memory safety matters."), ("2", "1", "Exactly."), ("3", "1", "Nonsense.")],
+                               classifier: Self.strict)
+        let parent = try #require(t["1"]), agrees = try #require(t["2"]), disagrees = try #require(t["3"])
+        #expect(parent.label == .pro && parent.score >= 0.45)
+        #expect(abs(agrees.score) < 0.45 && abs(disagrees.score) < 0.45)
+        #expect(agrees.label == .pro && agrees.source == .inherited)
+        #expect(disagrees.label == .anti && disagrees.source == .inverted)
+        #expect(agrees.confidence < parent.confidence)
+    }
+
+    @Test func withoutAParentSideTheThresholdHolds() {
+        let t = Fixture.thread([("1", nil, "The kernel code is large."), ("2", "1", "Exactly."),
+                                ("3", nil, "Memory safety is real, but it is a fad.")], classifier: Self.strict)
+        #expect(t["2"]?.label != .pro && t["2"]?.source == .direct)
+        // Own evidence below the threshold with no parent stays neutral.
+        #expect(t["3"]?.label == .neutral || abs(t["3"]?.score ?? 0) >= 0.45)
+    }
+}
