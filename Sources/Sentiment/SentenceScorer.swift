@@ -103,7 +103,7 @@ final class SentenceScorer: Sendable {
             if token.isBooster { continue }
             if i < t.count - 1 && token.id == w.kind && t[i + 1].id == w.of { continue }
             guard token.inLexicon else { continue }
-            let base = v.valence[Int(token.id)]
+            let base = v.table.value(token.id)
             var valence = NoRule.apply(base, lexiconValence: base, at: i, t, w)
             valence = CapsEmphasis.apply(valence, token, capsDiffer: capsDiffer)
             for distance in 0..<3 where i > distance {

@@ -68,8 +68,8 @@ struct FunctionWords: Sendable {
 /// A final class with constant properties: scoring passes one reference around (a struct of a dozen
 /// arrays was copied, with a retain and release per array, each time a scoring closure captured it).
 final class Vocabulary: Sendable {
+    /// The words, each with its flags (slot payload) and valence (``WordTable/value(_:)``).
     let table: WordTable
-    let valence: [Double]
     /// ``WordFlags`` by id.
     let wordFlags: [UInt8]
     let words: FunctionWords
@@ -83,8 +83,8 @@ final class Vocabulary: Sendable {
         let flags = b.wordFlags()
         var table = b.table
         table.setPayloads(flags)  // a look-up returns the word's flags with its id
+        table.setValues(b.valence)  // stored beside the key a look-up reads
         self.table = table
-        valence = b.valence
         wordFlags = flags
         words = b.words
         idioms = b.idioms

@@ -18,7 +18,10 @@ struct WordTable: Sendable {
     private var arena: [UInt8] = []
     /// Key `k` occupies `arena[starts[k]..<starts[k + 1]]`.
     private var starts: [Int] = [0]
-    /// By id: the key's first 8 bytes packed little-endian, zero-padded (see ``TextBytes/Shape/head``).
+    /// By id, two words side by side: the key's first 8 bytes packed little-endian, zero-padded (see
+    /// ``TextBytes/Shape/head``), then the bits of the word's value (``setValues(_:)``, 0 until then). A
+    /// look-up that compares the head brings the value into the cache with it (16-byte pairs, never split
+    /// across cache lines), so the scorer's value read that follows does not wait on memory again.
     private var heads: [UInt64] = []
     /// Slot contents (see the type's notes), or 0 when empty.
     private var slots: [UInt64]
@@ -131,7 +134,7 @@ struct WordTable: Sendable {
                 if entry & keyMask == key {
                     let id = Int(truncatingIfNeeded: entry & WordTable.idMask) - 1
                     if hi - lo <= 8, let head {
-                        if heads.withUnsafeBufferPointer({ $0[id] }) == head { return entry }
+                        if heads.withUnsafeBufferPointer({ $0[2 &* id] }) == head { return entry }
                     } else {
                         let s = starts[id], e = starts[id + 1]
                         if e - s == hi - lo {
@@ -167,6 +170,7 @@ struct WordTable: Sendable {
         var head: UInt64 = 0
         for (k, byte) in b.prefix(8).enumerated() { head |= UInt64(byte) << UInt64(8 * k) }
         heads.append(head)
+        heads.append(0)
         payloads.append(0)
         place(id, hash: b.withUnsafeBufferPointer { WordTable.hash($0, 0, $0.count) })
         return id
@@ -190,6 +194,18 @@ struct WordTable: Sendable {
             let id = Int(WordTable.id(slots[k]))
             slots[k] = slots[k] & ~(0xFF << WordTable.payloadShift) | UInt64(payloads[id]) << WordTable.payloadShift
         }
+    }
+
+    /// Sets every word's value, by id (`values.count == count`), read back with ``value(_:)``.
+    mutating func setValues(_ values: [Double]) {
+        precondition(values.count == count, "one value per word")
+        for (id, v) in values.enumerated() { heads[2 * id + 1] = v.bitPattern }
+    }
+
+    /// The value of word `id` (``setValues(_:)``). Unchecked read: `id` must be one this table returned.
+    @inline(__always)
+    func value(_ id: Int32) -> Double {
+        Double(bitPattern: heads.withUnsafeBufferPointer { $0[2 &* Int(id) &+ 1] })
     }
 
     private mutating func grow() {

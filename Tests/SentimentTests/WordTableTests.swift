@@ -28,6 +28,24 @@ import Testing
         }
     }
 
+    @Test func valuesStayBesideTheirKeysAndLookUpsStillMatch() {
+        var t = WordTable(expectedCount: 2)
+        for k in 0..<2000 { t.insert("w\(k)") }
+        let values: [Double] = (0..<t.count).map { (k: Int) -> Double in
+            let x = Double(k)
+            return k % 3 == 0 ? -x / 10 : x + 0.05
+        }
+        t.setValues(values)
+        for k in 0..<2000 {
+            #expect(t.value(Int32(k)).bitPattern == values[k].bitPattern, "exact value of word \(k)")
+            let text = "W\(k)"
+            Array(text.utf8).withUnsafeBufferPointer { b in
+                let (shape, h) = TextBytes.asciiShape(b, 0, b.count)!
+                #expect(t.findLowercasingASCII(b, 0, b.count, hash: h, head: shape.head) == Int32(k), "\(text)")
+            }
+        }
+    }
+
     @Test func payloadsTravelWithTheIdAndSurviveGrowth() {
         var t = WordTable(expectedCount: 2)
         let long = String(repeating: "x", count: 300), longer = String(repeating: "x", count: 301)
