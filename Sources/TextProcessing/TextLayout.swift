@@ -193,20 +193,15 @@ public enum TextLayout {
         var own: [UInt8] = []
         var ranges: [Range<Int>] = []  // each line's range in `text`
         var ownBlank = false
-        var textString = ""
-        textString.reserveCapacity(bytes.count)
+        var pieces: [Range<Int>] = []  // each line's kept bytes in `input`
         var ownStart: Int? = nil  // where the first own line starts in `text`
         for n in first..<(last + 1) where first <= last {
-            if n > first {
-                text.append(0x0A)
-                textString.append("\n")
-            }
+            if n > first { text.append(0x0A) }
             let r = content[n]
             let a = text.count
             text.append(contentsOf: bytes[r])
             while text.count > a, text[text.count - 1] == 0x20 || text[text.count - 1] == 0x09 { text.removeLast() }
-            // Lines start after ASCII markers and end before ASCII blanks: whole characters.
-            textString.append(contentsOf: slice(input, r.lowerBound, r.lowerBound + text.count - a))
+            pieces.append(r.lowerBound..<(r.lowerBound + text.count - a))
             ranges.append(a..<text.count)
             switch kinds[n] {
             case .own:
@@ -249,6 +244,13 @@ public enum TextLayout {
         }
         while let l = own.last, l == 0x0A || l == 0x20 { own.removeLast() }
         // Exact-size copies: the arrays grew by doubling, and every comment keeps them.
+        // Lines start after ASCII markers and end before ASCII blanks: the pieces hold whole characters.
+        var textString = ""
+        textString.reserveCapacity(text.count)  // exact: every comment keeps this string
+        for (k, r) in pieces.enumerated() {
+            if k > 0 { textString.append("\n") }
+            textString.append(contentsOf: slice(input, r.lowerBound, r.upperBound))
+        }
         // The own words are usually one run of `text` (a reply below its quote): then they are a slice of it.
         let ownText: String
         if let o = ownStart, o + own.count <= text.count, text[o..<(o + own.count)].elementsEqual(own) {

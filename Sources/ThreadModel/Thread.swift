@@ -137,7 +137,10 @@ public struct Comment: Sendable, Hashable, Codable, Identifiable {
         }
     }
     /// Moderation label ("Insightful", "Funny"...), Slashdot only.
-    public var moderation: String?
+    public var moderation: String? {
+        get { rare?.moderation }
+        set { rare = RareFields(moderation: newValue, locationField: rare?.locationField) }
+    }
     public var title: String?
     /// The text as read, before any clean-up (HTML, entities and all).
     public var rawText: String {
@@ -159,11 +162,22 @@ public struct Comment: Sendable, Hashable, Codable, Identifiable {
     public var quotes: [QuoteSpan]
     public var sentences: [Sentence]
     public var flags: [CommentFlag]
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        get { SourceLocation(file: locationFile, line: locationLine, field: rare?.locationField) }
+        set {
+            locationFile = newValue.file
+            locationLine = newValue.line
+            rare = RareFields(moderation: rare?.moderation, locationField: newValue.field)
+        }
+    }
 
     // Storage order is chosen for size (fields are laid out as declared): the one-byte fields and the
-    // 32-bit depth fill the padding after `rawStorage`'s tag, and the optional time and score keep their
-    // presence in one byte of bits instead of a padded tag each (240 bytes instead of 272).
+    // 32-bit depth fill the padding after `rawStorage`'s tag, the optional time and score keep their
+    // presence in one byte of bits instead of a padded tag each, and the fields that are nearly always
+    // empty (moderation, the location's field) share one optional reference: 216 bytes instead of 272.
+    private var locationFile: String
+    private var locationLine: Int
+    private var rare: RareFields?
     private var rawStorage: DerivedText
     private var link: ParentLink
     private var present: UInt8
@@ -190,7 +204,7 @@ public struct Comment: Sendable, Hashable, Codable, Identifiable {
         self.postedAtValue = postedAt ?? 0
         self.scoreValue = score ?? 0
         self.present = (postedAt == nil ? 0 : Self.hasPostedAt) | (score == nil ? 0 : Self.hasScore)
-        self.moderation = moderation
+        self.rare = RareFields(moderation: moderation, locationField: location.field)
         self.title = title
         self.rawStorage = .string(rawText)
         self.text = text ?? rawText
@@ -198,7 +212,8 @@ public struct Comment: Sendable, Hashable, Codable, Identifiable {
         self.quotes = quotes
         self.sentences = sentences
         self.flags = flags
-        self.location = location
+        self.locationFile = location.file
+        self.locationLine = location.line
     }
 
     /// The sentences the commenter wrote (not inside a quote).
@@ -307,6 +322,18 @@ public struct Comment: Sendable, Hashable, Codable, Identifiable {
         try c.encode(sentences, forKey: .sentences)
         try c.encode(flags, forKey: .flags)
         try c.encode(location, forKey: .location)
+    }
+}
+
+/// The fields of a comment that are nearly always empty, behind one reference; nil when all are.
+private final class RareFields: Sendable {
+    let moderation: String?
+    let locationField: String?
+
+    init?(moderation: String?, locationField: String?) {
+        guard moderation != nil || locationField != nil else { return nil }
+        self.moderation = moderation
+        self.locationField = locationField
     }
 }
 

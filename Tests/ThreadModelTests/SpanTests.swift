@@ -82,7 +82,7 @@ import Testing
 
     @Test func spansAreCompactAndEncodeAsBefore() throws {
         #expect(MemoryLayout<Sentence>.stride == 8)
-        #expect(MemoryLayout<ThreadModel.Comment>.stride <= 240)
+        #expect(MemoryLayout<ThreadModel.Comment>.stride <= 216)
         let data = try JSONEncoder().encode(Span(3, 9))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Int])
         #expect(object == ["start": 3, "end": 9])
@@ -116,6 +116,14 @@ import Testing
         #expect(c.postedAt == nil && c.score == Int.min)
         c.score = nil
         #expect(c.score == nil && c.postedAt == nil)
+        c.moderation = "Insightful"
+        c.location.field = "text"
+        #expect(c.moderation == "Insightful" && c.location == SourceLocation(file: "f", line: 1, field: "text"))
+        c.moderation = nil
+        c.location.line = 7
+        #expect(c.moderation == nil && c.location == SourceLocation(file: "f", line: 7, field: "text"))
+        c.location.field = nil
+        #expect(c.location == SourceLocation(file: "f", line: 7))
     }
 
     @Test func packedEditsInlineAndInAnArray() {
