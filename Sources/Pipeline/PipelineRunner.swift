@@ -143,19 +143,11 @@ public struct PipelineRunner: Sendable {
         // the reports are staged; any error below rolls it back.
         let transaction = store.map { StoreTransaction(store: $0, logger: logger) }
         defer { if let transaction, !transaction.isFinished { transaction.rollback() } }
-        var threadsRecord = ThreadsRecord(
+        let threadsRecord = ThreadsRecord(
             runDate: runDate, threads: threads, contentHashes: hashes, commentHashes: commentHashes,
-            unchanged: unchanged.subtracting(fresh.map(\.id)), settingsHash: settingsHash, results: [])
-        if transaction != nil {
-            threadsRecord.results = RunStore.encodeResults(
-                threadsRecord.changedThreads, sentiments: sentiments, stances: stances)
-        }
-        // Past this point only the scores of each sentiment are read (reports, day rows): its
-        // sentences and contributions, now in the results blobs, are let go while topics are at
-        // their peak.
-        sentiments = sentiments.mapValues { CommentSentiment(key: $0.key, scores: $0.scores) }
-        let written = threadsRecord
-        transaction?.add("threads") { db in try RunStore.write(written, db) }
+            unchanged: unchanged.subtracting(fresh.map(\.id)), settingsHash: settingsHash,
+            sentiments: sentiments, stances: stances)
+        transaction?.add("threads") { db in try RunStore.write(threadsRecord, db) }
 
         // Topics, with stable ids.
         let topicsOutcome = topicsRun.wait()

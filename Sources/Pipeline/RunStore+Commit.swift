@@ -25,28 +25,12 @@ extension RunStore {
         return try topics.map { String(decoding: try encoder.encode($0.centroid), as: UTF8.self) }
     }
 
-    /// Every changed thread's results blob (`ResultCodec`), in the order of `record.changedThreads`,
-    /// encoded on every core in thread chunks (so the bytes do not depend on the number of cores).
-    public static func encodeResults(_ threads: [DiscussionThread], sentiments: [CommentKey: CommentSentiment],
-                                     stances: [CommentKey: CommentStance]) -> [[UInt8]] {
-        Parallel.mapChunks(count: threads.count, chunkSize: 32) { range in
-            range.map { i -> [UInt8] in
-                let thread = threads[i]
-                var items: [(commentID: String, sentiment: CommentSentiment, stance: CommentStance)] = []
-                items.reserveCapacity(thread.comments.count)
-                for c in thread.comments {
-                    let key = c.key
-                    guard let s = sentiments[key], let t = stances[key] else { continue }
-                    items.append((c.id, s, t))
-                }
-                return ResultCodec.encode(threadID: thread.id, items)
-            }
-        }.flatMap { $0 }
-    }
-
     /// Threads this run read become current (`last_seen`); changed ones get their comments (with
-    /// hashes) and results blob replaced. Missing comment hashes are computed on every core, a block
-    /// of threads at a time.
+    /// hashes) and results blob replaced.
+    ///
+    /// Blobs are encoded on both cores a block of threads at a time (in thread order, so the bytes do
+    /// not depend on the number of threads) and inserted before the next block is encoded: the
+    /// encoded results are never all held at once.
     static func write(_ record: ThreadsRecord, _ db: Database) throws {
         let date = record.runDate
         let touchThread = try db.makeStatement(sql: "UPDATE threads SET last_seen = ?, file = ? WHERE thread_id = ?")
@@ -67,18 +51,25 @@ extension RunStore {
         for thread in record.threads where record.unchanged.contains(thread.id) {
             try touchThread.execute(arguments: [date, thread.file, thread.id])
         }
-        let changed = record.changedThreads
-        precondition(changed.count == record.results.count, "ThreadsRecord: one results blob per changed thread")
+        let changed = record.threads.filter { !record.unchanged.contains($0.id) }
         let block = 512
         for start in stride(from: 0, to: changed.count, by: block) {
             let part = Array(changed[start..<min(changed.count, start + block)])
-            let computedHashes = Parallel.mapChunks(count: part.count, chunkSize: 32) { range in
-                range.map { i -> [String]? in
-                    record.commentHashes[part[i].id] == nil ? ContentHash.hashes(part[i]).comments : nil
+            let encoded = Parallel.mapChunks(count: part.count, chunkSize: 32) { range in
+                range.map { i -> ([UInt8], [String]?) in
+                    let thread = part[i]
+                    var items: [(commentID: String, sentiment: CommentSentiment, stance: CommentStance)] = []
+                    items.reserveCapacity(thread.comments.count)
+                    for c in thread.comments {
+                        let key = c.key
+                        guard let s = record.sentiments[key], let t = record.stances[key] else { continue }
+                        items.append((c.id, s, t))
+                    }
+                    let hashes = record.commentHashes[thread.id] == nil ? ContentHash.hashes(thread).comments : nil
+                    return (ResultCodec.encode(threadID: thread.id, items), hashes)
                 }
             }.flatMap { $0 }
-            for (offset, (thread, computed)) in zip(part, computedHashes).enumerated() {
-                let blob = record.results[start + offset]
+            for (thread, (blob, computed)) in zip(part, encoded) {
                 try upsertThread.execute(arguments: [
                     thread.id, thread.source.rawValue, thread.file, thread.title, record.contentHashes[thread.id] ?? "",
                     record.settingsHash, thread.comments.count, date, date,

@@ -45,11 +45,8 @@ public struct ThreadsRecord: Sendable {
     /// Threads whose stored comments and results are already current (only `last_seen` moves).
     public var unchanged: Set<String> = []
     public var settingsHash: String
-    /// The results blob of every thread not in `unchanged`, in thread order (`RunStore.encodeResults`).
-    public var results: [[UInt8]]
-
-    /// The threads whose comments and results are written, in order.
-    public var changedThreads: [DiscussionThread] { threads.filter { !unchanged.contains($0.id) } }
+    public var sentiments: [CommentKey: CommentSentiment]
+    public var stances: [CommentKey: CommentStance]
 }
 
 /// The run date's scores, topics and history: known once topics are.
