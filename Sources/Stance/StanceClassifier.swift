@@ -31,11 +31,14 @@ public struct StanceOptions: Sendable, Codable, Hashable {
     public var leaningReplyFactor: Double
     /// The smallest |R| (raw own evidence) that counts as a lean for `leaningReplyFactor`.
     public var minimumLean: Double
+    /// Share of the parent's score taken, inverted, by an on-topic reply with no own evidence at
+    /// all, no marker and no quote (it answers in its own words); 0 turns it off.
+    public var silentReplyFactor: Double
 
     public init(threshold: Double = 0.2, targetSentimentWeight: Double = 0.5, otherSideSentimentWeight: Double = 0.3,
                 carryFactor: Double = 0.7, comparisonWeight: Double = 0.6, negationFactor: Double = -0.5,
                 inheritFactor: Double = 0.8, quotingReplyFactor: Double = 0.6, onTopicReplyWords: Int = 20,
-                leaningReplyFactor: Double = 0.5, minimumLean: Double = 0.05) {
+                leaningReplyFactor: Double = 0.5, minimumLean: Double = 0.05, silentReplyFactor: Double = 0.8) {
         self.threshold = threshold
         self.targetSentimentWeight = targetSentimentWeight
         self.otherSideSentimentWeight = otherSideSentimentWeight
@@ -47,6 +50,7 @@ public struct StanceOptions: Sendable, Codable, Hashable {
         self.onTopicReplyWords = onTopicReplyWords
         self.leaningReplyFactor = leaningReplyFactor
         self.minimumLean = minimumLean
+        self.silentReplyFactor = silentReplyFactor
     }
 }
 
@@ -112,7 +116,7 @@ public struct StanceClassifier: Sendable {
     public func classify(_ c: Comment, sentiment: CommentSentiment?, parent: CommentStance?,
                          parentComment: Comment? = nil) -> CommentStance {
         let v = CommentView(comment: c, sentiment: sentiment, profile: compiled)
-        let comparisons = ComparisonRule.apply(v, options: options)
+        let comparisons = Self.sideTaking(v, options: options)
         // A comparative that is also a cue ("safer than C") counts once, as the comparison.
         var evidence = CueRule.apply(v, profile: compiled, options: options).filter { cue in
             !comparisons.contains { c in c.span.map { s in cue.span.map { $0.overlaps(s) } ?? false } ?? false }
@@ -158,6 +162,10 @@ public struct StanceClassifier: Sendable {
                       let e = ReplyRule.leaning(own: evidence.reduce(0) { $0 + $1.weight }, parent: parent, options: options) {
                 evidence.append(e)
                 source = e.weight * parent.score > 0 ? .inherited : .inverted
+            } else if offTopic == nil, options.silentReplyFactor > 0, evidence.isEmpty,
+                      v.sentences.first?.isQuestion == false {
+                evidence.append(ReplyRule.silentAnswer(parent: parent, options: options))
+                source = .inverted
             }
         }
         if claim != nil, let k = evidence.indices.last, evidence[k].rule.hasPrefix("reply-") {
@@ -166,7 +174,11 @@ public struct StanceClassifier: Sendable {
         var (score, scaled) = Self.squash(evidence)
         let label: StanceLabel
         var confidence: Double
-        if score >= options.threshold || score <= -options.threshold {
+        // A reply that takes its side from a pro or anti parent keeps a side even when the share
+        // it takes falls below the threshold (a parent at 0.24 passes 0.19 to an agreeing reply),
+        // as long as its own words do not turn the sum around.
+        let taken = source != .direct && evidence.last.map { $0.weight * score > 0 } == true
+        if score >= options.threshold || score <= -options.threshold || taken {
             label = score > 0 ? .pro : .anti
             let total = evidence.reduce(0) { $0 + abs($1.weight) }
             confidence = total > 0 ? abs(score) * abs(evidence.reduce(0) { $0 + $1.weight }) / total : 0
@@ -195,7 +207,7 @@ public struct StanceClassifier: Sendable {
         guard let title = c.title?.trimmingSpaces(), !title.isEmpty, !title.lowercased().hasPrefix("re:") else { return [] }
         let t = Comment(id: c.id, threadID: c.threadID, rawText: title, location: c.location)
         let v = CommentView(comment: t, sentiment: nil, profile: compiled)
-        return (CueRule.apply(v, profile: compiled, options: options) + ComparisonRule.apply(v, options: options))
+        return (CueRule.apply(v, profile: compiled, options: options) + Self.sideTaking(v, options: options))
             .map { e in
                 var e = e
                 e.span = nil
@@ -227,13 +239,19 @@ public struct StanceClassifier: Sendable {
         let text = lines.joined(separator: "\n")
         let passage = Comment(id: c.id, threadID: c.threadID, rawText: text, location: c.location)
         let v = CommentView(comment: passage, sentiment: nil, profile: compiled)
-        let comparisons = ComparisonRule.apply(v, options: options)
+        let comparisons = Self.sideTaking(v, options: options)
         let cues = CueRule.apply(v, profile: compiled, options: options).filter { cue in
             !comparisons.contains { c in c.span.map { s in cue.span.map { $0.overlaps(s) } ?? false } ?? false }
         }
         let score = Self.squash(cues + comparisons).score
         guard abs(score) >= options.threshold else { return nil }
         return CommentStance(key: parent.key, label: score > 0 ? .pro : .anti, score: score, confidence: abs(score))
+    }
+
+    /// Evidence of the rules that set the two sides against each other: comparisons and
+    /// preferences (`ComparisonRule`) and advice naming one side (`RecommendationRule`).
+    static func sideTaking(_ v: CommentView, options: StanceOptions) -> [StanceEvidence] {
+        ComparisonRule.apply(v, options: options) + RecommendationRule.apply(v, options: options)
     }
 
     /// Evidence always says what it matched: an empty or blank `matched` takes the words its span

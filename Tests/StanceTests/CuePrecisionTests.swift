@@ -77,7 +77,8 @@ struct CuePrecisionTests {
                                           ("held-out B", try Self.jsonl()),
                                           ("held-out C", try Self.slashdot("slashdot-heldout-3")),
                                           ("held-out D", try Self.slashdot("slashdot-heldout-4")),
-                                          ("held-out E", try Self.slashdot("slashdot-heldout-5"))]
+                                          ("held-out E", try Self.slashdot("slashdot-heldout-5")),
+                                          ("held-out F", try Self.slashdot("slashdot-heldout-6"))]
         if let s = try Self.seed() { sets.insert(("seed", s), at: 0) }
         var report = "cue precision (firings pointing the reference's way / firings on pro or anti comments; firings in all):\n"
         var table = "set\tcue\tdirection\tpro\tanti\tneutral\toff_topic\n"

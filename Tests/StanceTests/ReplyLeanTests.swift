@@ -28,7 +28,8 @@ import ThreadModel
             ("2", "1", "The kernel maintainers meet next week."),
             ("3", "1", "Rust is fine."),
         ]
-        let t = Fixture.thread(rows)
+        let t = Fixture.thread(rows, classifier: StanceClassifier(profile: Fixture.profile,
+                                                                  options: StanceOptions(silentReplyFactor: 0)))
         #expect(t["2"]?.evidence.contains { $0.rule.hasPrefix("reply") } == false)
         var options = StanceOptions()
         options.leaningReplyFactor = 0
@@ -78,5 +79,83 @@ import ThreadModel
         // A clause-ending word ("before") closes the reported clause: the cue is the commenter's own.
         #expect(after.evidence.first { $0.rule == "cue" }.map { $0.weight < 0 } == true)
         #expect(quoted.evidence.filter { $0.rule == "cue" }.allSatisfy { $0.weight > 0 })
+    }
+}
+
+/// Rule "reply-answers": a reply with no marker, no quote and nothing of its own.
+@Suite struct SilentReplyTests {
+    static let anti = "Rust is a fad and the crowd is full of zealots."
+
+    @Test func aReplyWithNothingOfItsOwnAnswersItsParent() throws {
+        let t = Fixture.thread([
+            ("1", nil, Self.anti),
+            ("2", "1", "Six minutes once, then incremental builds. Most people get the compiler from their distribution."),
+        ])
+        let parent = try #require(t["1"]), reply = try #require(t["2"])
+        #expect(reply.label == .pro && reply.source == .inverted)
+        let e = try #require(reply.evidence.first { $0.rule == "reply-answers" })
+        #expect(close(e.weight, -0.8 * parent.score))
+        #expect(e.span == nil && e.matched == "(answers the parent)")
+        #expect(close(reply.evidence.reduce(0) { $0 + $1.contribution }, reply.score))
+    }
+
+    @Test func ownEvidenceMarkersOffTopicRepliesAndNeutralParentsAreLeftAlone() throws {
+        let t = Fixture.thread([
+            ("1", nil, Self.anti),
+            ("2", "1", "Exactly."),                             // a marker: reply-agrees instead
+            ("3", "1", "Memory safety is the whole point."),    // its own side
+            ("4", "1", "Nice weather today."),                  // names nothing of the debate
+            ("5", nil, "The maintainers meet next week."),      // a neutral parent
+            ("6", "5", "The compiler team will be there too."),
+        ])
+        #expect(t["2"]?.evidence.contains { $0.rule == "reply-answers" } == false)
+        #expect(t["2"]?.evidence.contains { $0.rule == "reply-agrees" } == true)
+        #expect(t["3"]?.evidence.contains { $0.rule == "reply-answers" } == false)
+        #expect(t["4"]?.label == .offTopic)
+        #expect(t["6"]?.label == .neutral)
+    }
+
+    @Test func theFactorTurnsItOff() {
+        let rows: [(String, String?, String)] = [("1", nil, Self.anti), ("2", "1", "The compiler team will be there too.")]
+        #expect(Fixture.thread(rows)["2"]?.label == .pro)
+        let off = StanceClassifier(profile: Fixture.profile, options: StanceOptions(silentReplyFactor: 0))
+        #expect(Fixture.thread(rows, classifier: off)["2"]?.label == .neutral)
+    }
+}
+
+extension SilentReplyTests {
+    @Test func aReplyOpeningWithAQuestionAsksAndTakesNoSide() {
+        let t = Fixture.thread([
+            ("1", nil, Self.anti),
+            ("2", "1", "Which compiler versions exactly? The kernel docs list a minimum."),
+        ])
+        #expect(t["2"]?.label == .neutral)
+        #expect(t["2"]?.evidence.contains { $0.rule == "reply-answers" } == false)
+    }
+}
+
+/// A reply taking its side from a pro or anti parent keeps that side below the threshold.
+@Suite struct TakenSideTests {
+    /// A threshold of 0.45: a parent with one cue of 0.5 (tanh 0.46) just passes it, and an
+    /// agreeing reply's share (0.8 × 0.46, tanh 0.35) falls below it.
+    static let strict = StanceClassifier(profile: Fixture.profile, options: StanceOptions(threshold: 0.45))
+
+    @Test func aWeakInheritedShareStillCarriesTheSide() throws {
+        let t = Fixture.thread([("1", nil, "Memory safety matters."), ("2", "1", "Exactly."), ("3", "1", "Nonsense.")],
+                               classifier: Self.strict)
+        let parent = try #require(t["1"]), agrees = try #require(t["2"]), disagrees = try #require(t["3"])
+        #expect(parent.label == .pro && parent.score >= 0.45)
+        #expect(abs(agrees.score) < 0.45 && abs(disagrees.score) < 0.45)
+        #expect(agrees.label == .pro && agrees.source == .inherited)
+        #expect(disagrees.label == .anti && disagrees.source == .inverted)
+        #expect(agrees.confidence < parent.confidence)
+    }
+
+    @Test func withoutAParentSideTheThresholdHolds() {
+        let t = Fixture.thread([("1", nil, "The kernel code is large."), ("2", "1", "Exactly."),
+                                ("3", nil, "Memory safety is real, but it is a fad.")], classifier: Self.strict)
+        #expect(t["2"]?.label != .pro && t["2"]?.source == .direct)
+        // Own evidence below the threshold with no parent stays neutral.
+        #expect(t["3"]?.label == .neutral || abs(t["3"]?.score ?? 0) >= 0.45)
     }
 }

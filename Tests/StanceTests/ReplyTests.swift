@@ -4,6 +4,9 @@ import ThreadModel
 @testable import Stance
 
 @Suite struct ReplyRuleTests {
+    /// The marker rules alone: `reply-answers` (a reply with nothing of its own) is off here and
+    /// tested in `SilentReplyTests`.
+    static let markersOnly = StanceClassifier(profile: Fixture.profile, options: StanceOptions(silentReplyFactor: 0))
     let thread = Fixture.thread([
         ("1", nil, "Rust is a fad and the crowd is full of zealots."),
         ("2", "1", "Exactly."),
@@ -14,7 +17,7 @@ import ThreadModel
         ("7", "1", "Indeed. Still, Rust is here to stay and memory safety matters."),
         ("8", "3", "This."),
         ("9", "5", "Exactly."),
-    ])
+    ], classifier: markersOnly)
 
     @Test func parentIsAnti() {
         #expect(thread["1"]?.label == .anti)
@@ -124,14 +127,16 @@ import ThreadModel
         let e = try #require(out[1].evidence.first { $0.rule == "reply-rebuts" })
         // It answers the passage it quotes ("zealots", weight 0.5), not the parent as a whole.
         #expect(close(e.weight, -0.6 * tanh(-0.5)))
-        // Without the quote, a reply without a marker takes no side.
-        #expect(out[2].label == .neutral && out[2].source == .direct)
+        // Without the quote, the reply answers in its own words: the weaker prior of `reply-answers`
+        // on the whole parent.
+        #expect(out[2].label == .pro && out[2].evidence.contains { $0.rule == "reply-answers" })
+        #expect(out[2].evidence.contains { $0.rule == "reply-rebuts" } == false)
     }
 
     @Test func longRepliesToOnTopicParentsStayOnTopic() {
         let long = "Well, I have watched this kind of thing happen many times before and it always ends the same way with people arguing."
         let t = Fixture.thread([("1", nil, "Memory safety is the whole point."), ("2", "1", long), ("3", nil, long)])
-        #expect(t["2"]?.label == .neutral)
+        #expect(t["2"]?.label != .offTopic)
         #expect(t["3"]?.label == .offTopic)
     }
 }
