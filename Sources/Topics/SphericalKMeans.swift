@@ -169,12 +169,14 @@ public struct SphericalKMeans: Sendable {
 
     /// Lloyd-style iterations of several starts together, each from its own k x d centroids.
     func iterate(_ x: Matrix, centroids starts: [Matrix]) -> [Result] {
-        let n = x.rows, k = self.k
+        let n = x.rows, d = x.cols, k = self.k
         let normalize = normalizeCentroids, tolerance = self.tolerance
         struct Run {
             var centroids: Matrix
             var labels: [Int]
             var sims: [Double]
+            /// k x d: the sums of the clusters' rows under `labels`, once known.
+            var sums: Matrix?
             var score = 0.0
             var iterations = 0
             var done = false
@@ -186,20 +188,45 @@ public struct SphericalKMeans: Sendable {
             let assigned = Self.assignAll(x, centroids: active.map { runs[$0].centroids }, k: k,
                                           previous: active.map { runs[$0].labels }, normalized: normalize)
             var update: [Int] = []  // positions in `active` whose centroids move
+            var before: [[Int]] = []  // their labels before this assignment
             for (p, r) in active.enumerated() {
                 runs[r].iterations += 1
+                let previous = runs[r].labels
                 runs[r].labels = assigned[p].labels
                 runs[r].sims = assigned[p].sims
                 runs[r].score = assigned[p].score
                 let converged = runs[r].iterations > 1 && Double(assigned[p].changed) <= tolerance * Double(n)
-                if converged || runs[r].iterations >= maxIterations { runs[r].done = true } else { update.append(p) }
+                if converged || runs[r].iterations >= maxIterations {
+                    runs[r].done = true
+                } else {
+                    update.append(p)
+                    before.append(previous)
+                }
             }
             if update.isEmpty { continue }
-            // Every moving start's centroid sums in one pass over X (see `clusterSums`).
-            let sums = Self.clusterSums(x, labels: update.map { runs[active[$0]].labels }, k: k)
+            // Where few rows moved, only their contributions move between sums (see `moveRows`); the other
+            // starts' sums are taken afresh, all in one pass over X (see `clusterSums`).
+            var fresh: [Int] = []  // positions in `update`
             for (u, p) in update.enumerated() {
                 let r = active[p]
-                runs[r].centroids = Self.centroids(sums: sums, block: u, k: k, x: x, labels: runs[r].labels,
+                if var sums = runs[r].sums, assigned[p].changed <= n / 8 {
+                    runs[r].sums = nil  // one owner while it changes
+                    Self.moveRows(&sums, x: x, from: before[u], to: runs[r].labels, k: k)
+                    runs[r].sums = sums
+                } else {
+                    fresh.append(u)
+                }
+            }
+            if !fresh.isEmpty {
+                let all = Self.clusterSums(x, labels: fresh.map { runs[active[update[$0]]].labels }, k: k)
+                for (f, u) in fresh.enumerated() {
+                    runs[active[update[u]]].sums = Matrix(rows: k, cols: d) { c, j in all.storage[f * k + c + j * all.rows] }
+                }
+            }
+            for p in update {
+                let r = active[p]
+                guard let sums = runs[r].sums else { continue }
+                runs[r].centroids = Self.centroids(sums: sums, block: 0, k: k, x: x, labels: runs[r].labels,
                                                    similarities: runs[r].sims, normalize: normalize)
             }
         }
@@ -337,6 +364,28 @@ public struct SphericalKMeans: Sendable {
             for s in 0..<width { for j in 0..<w { sums.storage[s + (lo + j) * width] = piece[s * w + j] } }
         }
         return sums
+    }
+
+    /// Moves each row whose cluster changed from its old cluster's sum to its new one's (k x d sums), rows in
+    /// order: O(moved · d) where summing afresh is O(n · d). Late iterations move a few rows in a thousand, so
+    /// on a million comments this replaces most passes over X. The sums drift from fresh ones by rounding only
+    /// (about 1e-16 of their size per move), and the same moves give the same bits whatever the thread count.
+    static func moveRows(_ sums: inout Matrix, x: Matrix, from old: [Int], to new: [Int], k: Int) {
+        let n = x.rows, d = x.cols
+        precondition(sums.rows == k && sums.cols == d && old.count == n && new.count == n, "moveRows: shapes")
+        let moved = (0..<n).filter { old[$0] != new[$0] }
+        if moved.isEmpty { return }
+        sums.storage.withUnsafeMutableBufferPointer { s in
+            x.storage.withUnsafeBufferPointer { xs in
+                for j in 0..<d {
+                    for i in moved {
+                        let v = xs[i + j * n]
+                        s[old[i] + j * k] -= v
+                        s[new[i] + j * k] += v
+                    }
+                }
+            }
+        }
     }
 
     /// New centroids of one start from its block of rows of `sums` ((k · starts) x d): unit-length sums or

@@ -61,6 +61,23 @@ struct LSAKMeansPartsTests {
         }
     }
 
+    @Test("moving the rows that changed cluster gives the fresh sums, over several rounds")
+    func movedRows() throws {
+        let x = try Self.embeddings()
+        var rng = SeededGenerator(seed: 11)
+        let k = 4
+        var labels = (0..<x.rows).map { _ in Int(rng.next() % UInt64(k)) }
+        var sums = SphericalKMeans.clusterSums(x, labels: [labels], k: k)
+        for round in 0..<5 {
+            var next = labels
+            for i in next.indices where rng.next() % 10 == 0 { next[i] = Int(rng.next() % UInt64(k)) }
+            SphericalKMeans.moveRows(&sums, x: x, from: labels, to: next, k: k)
+            labels = next
+            let fresh = SphericalKMeans.clusterSums(x, labels: [labels], k: k)
+            expectAllClose(sums.storage, fresh.storage, tolerance: 1e-12, "round \(round)")
+        }
+    }
+
     @Test("the blocked assignment equals the plain one on more rows than a chunk, with 1 or 2 BLAS threads")
     func blockedAssignment() {
         let n = SphericalKMeans.assignChunk * 2 + 777, d = 6, k = 4, starts = 3
