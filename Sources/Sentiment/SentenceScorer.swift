@@ -65,22 +65,28 @@ final class SentenceScorer: Sendable {
     @inline(__always)
     func withScored<R>(_ text: Bytes, _ lo: Int, _ hi: Int,
                        _ body: (UnsafeBufferPointer<Token>, UnsafeBufferPointer<Double>, Summary) -> R) -> R {
-        tokenizer.withTokens(text, lo, hi) { tokens, exclamations, questions in
-            let t = isDefault ? PhraseRule.apply(tokens, vocabulary) : tokens
+        tokenizer.withTokens(text, lo, hi) { tokens, stats in
+            let t = isDefault ? PhraseRule.apply(tokens, vocabulary, flags: stats.flags) : tokens
+            // Merging a phrase changes the tokens the caps rule counts (rare): count them again then.
+            let capsDiffer = t.count == tokens.count ? stats.capsDiffer
+                                                     : CapsEmphasis.capsDiffer(UnsafeBufferPointer(t), defaultMode: isDefault)
             return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(t.count, 1)) { buffer in
                 let s = UnsafeMutableBufferPointer(rebasing: buffer[0..<t.count])
                 let tokens = UnsafeBufferPointer(t)
-                wordScores(tokens, into: s)
-                if isDefault {
-                    Contrast.applyDefault(s, tokens, but: vocabulary.words.but, however: vocabulary.words.however)
-                } else {
-                    Contrast.applyVader(s, tokens, but: vocabulary.words.but)
+                wordScores(tokens, capsDiffer: capsDiffer, into: s)
+                if stats.flags & UInt16(WordFlags.contrast) != 0 {
+                    if isDefault {
+                        Contrast.applyDefault(s, tokens, but: vocabulary.words.but, however: vocabulary.words.however)
+                    } else {
+                        Contrast.applyVader(s, tokens, but: vocabulary.words.but)
+                    }
                 }
-                let amp = PunctuationEmphasis.amplifier(exclamations: exclamations, questions: questions, mode: mode)
-                var raw = 0.0
-                for x in s { raw += x }
+                let amp = PunctuationEmphasis.amplifier(exclamations: stats.exclamations, questions: stats.questions,
+                                                        mode: mode)
+                let sums = Normalisation.Sums(UnsafeBufferPointer(s))
+                let raw = sums.sum
                 let amplified = raw > 0 ? raw + amp : (raw < 0 ? raw - amp : 0)
-                let scores = Normalisation.scores(UnsafeBufferPointer(s), amplifier: amp, round: !isDefault)
+                let scores = Normalisation.scores(sums, amplifier: amp, round: !isDefault)
                 return body(tokens, UnsafeBufferPointer(s),
                             Summary(scores: scores, rawSum: raw, amplifiedSum: amplified, tokenCount: t.count))
             }
@@ -88,10 +94,9 @@ final class SentenceScorer: Sendable {
     }
 
     @inline(__always)
-    private func wordScores(_ t: Tokens, into s: UnsafeMutableBufferPointer<Double>) {
+    private func wordScores(_ t: Tokens, capsDiffer: Bool, into s: UnsafeMutableBufferPointer<Double>) {
         let v = vocabulary
         let w = v.words
-        let capsDiffer = CapsEmphasis.capsDiffer(t, defaultMode: isDefault)
         for i in 0..<t.count {
             s[i] = 0
             let token = t[i]

@@ -64,6 +64,7 @@ public struct SentimentAnalyzer: Sendable {
         scored.reserveCapacity(sentences.count)
         var total = CommentAggregation.Accumulator()
         var ownBytes: [UInt8] = []  // vader mode: the own sentences joined by spaces
+        var own = 0, ownSummary: SentenceScorer.Summary?  // vader mode: the summary of a single own sentence
         var contributions: [Contribution] = []
         for sentence in sentences {
             let lo = max(0, min(sentence.span.start, bytes.count)), hi = max(lo, min(sentence.span.end, bytes.count))
@@ -77,13 +78,21 @@ public struct SentimentAnalyzer: Sendable {
                 if options.mode == .vader {
                     if !ownBytes.isEmpty { ownBytes.append(0x20) }
                     ownBytes += bytes[lo..<hi]
+                    own += 1
+                    ownSummary = summary
                 }
                 contributions += c
             }
         }
-        let scores = options.mode == .vader
-            ? ownBytes.withUnsafeBufferPointer { scorer.summary($0, 0, $0.count).scores }
-            : total.scores
+        // One own sentence joined is that sentence: its score is already known.
+        let scores: SentimentScores
+        if options.mode != .vader {
+            scores = total.scores
+        } else if own == 1, let ownSummary {
+            scores = ownSummary.scores
+        } else {
+            scores = ownBytes.withUnsafeBufferPointer { scorer.summary($0, 0, $0.count).scores }
+        }
         return CommentSentiment(key: comment.key, scores: scores, sentences: scored,
                                 contributions: Array(contributions.sorted(by: Self.larger).prefix(limit)))
     }

@@ -37,17 +37,20 @@ final class Tokenizer: Sendable {
     /// Tokenises `text[lo..<hi]` into arrays (for tests and explanations; scoring uses ``withTokens``).
     func tokenize(_ text: [UInt8], from lo: Int = 0, to hi: Int? = nil) -> Output {
         text.withUnsafeBufferPointer { b in
-            withTokens(b, lo, hi ?? b.count) { t, e, q in Output(tokens: Array(t), exclamations: e, questions: q) }
+            withTokens(b, lo, hi ?? b.count) { t, stats in
+                Output(tokens: Array(t), exclamations: stats.exclamations, questions: stats.questions)
+            }
         }
     }
 
-    /// Tokenises `text[lo..<hi]` into a temporary buffer and calls `body` with the tokens and the counts of
-    /// "!" and "?". Nothing is allocated on the heap for sentence-sized text: the token buffer (at most one
+    /// Tokenises `text[lo..<hi]` into a temporary buffer and calls `body` with the tokens and their
+    /// ``TokenStats`` (the counts of "!" and "?", and what the rules would otherwise loop over the tokens
+    /// again to learn). Nothing is allocated on the heap for sentence-sized text: the token buffer (at most one
     /// token per byte) and, when the text has emoji, the replaced text and its byte origins come from
     /// `withUnsafeTemporaryAllocation`.
     @inline(__always)
     func withTokens<R>(_ text: Bytes, _ lo: Int, _ hi: Int,
-                       _ body: (UnsafeMutableBufferPointer<Token>, Int, Int) -> R) -> R {
+                       _ body: (UnsafeMutableBufferPointer<Token>, TokenStats) -> R) -> R {
         guard let size = replacedSize(text, lo, hi) else {
             return scan(text, lo, hi, origin: nil, body)
         }
@@ -71,26 +74,26 @@ final class Tokenizer: Sendable {
     /// buffer of one token per byte only when the first one overflows.
     @inline(__always)
     private func scan<R>(_ work: Bytes, _ lo: Int, _ hi: Int, origin: UnsafeMutablePointer<Int32>?,
-                         _ body: (UnsafeMutableBufferPointer<Token>, Int, Int) -> R) -> R {
+                         _ body: (UnsafeMutableBufferPointer<Token>, TokenStats) -> R) -> R {
         let bytes = hi - lo, small = Tokenizer.stackTokens
         if bytes > small && bytes <= 4 * small {
             let r: R? = withUnsafeTemporaryAllocation(of: Token.self, capacity: small) { buffer in
-                guard let (n, e, q) = fill(buffer, work, lo, hi, origin: origin) else { return nil }
-                return body(UnsafeMutableBufferPointer(rebasing: buffer[0..<n]), e, q)
+                guard let (n, stats) = fill(buffer, work, lo, hi, origin: origin) else { return nil }
+                return body(UnsafeMutableBufferPointer(rebasing: buffer[0..<n]), stats)
             }
             if let r { return r }
         }
         return withUnsafeTemporaryAllocation(of: Token.self, capacity: max(bytes, 1)) { buffer in
-            let (n, e, q) = fill(buffer, work, lo, hi, origin: origin)!  // one token per byte always fits
-            return body(UnsafeMutableBufferPointer(rebasing: buffer[0..<n]), e, q)
+            let (n, stats) = fill(buffer, work, lo, hi, origin: origin)!  // one token per byte always fits
+            return body(UnsafeMutableBufferPointer(rebasing: buffer[0..<n]), stats)
         }
     }
 
-    /// Writes the tokens of `work[lo..<hi]` to `buffer`; returns their number and the counts of "!" and "?",
-    /// or nil when they do not fit.
+    /// Writes the tokens of `work[lo..<hi]` to `buffer`; returns their number and their ``TokenStats``, or nil
+    /// when they do not fit.
     @inline(__always)
     private func fill(_ buffer: UnsafeMutableBufferPointer<Token>, _ work: Bytes, _ lo: Int, _ hi: Int,
-                      origin: UnsafeMutablePointer<Int32>?) -> (Int, Int, Int)? {
+                      origin: UnsafeMutablePointer<Int32>?) -> (Int, TokenStats)? {
         var n = 0, exclamations = 0, questions = 0
         let out = buffer.baseAddress!, capacity = buffer.count
         let raw = UnsafeRawPointer(work.baseAddress!)
@@ -125,7 +128,16 @@ final class Tokenizer: Sendable {
             }
             return true
         }
-        return fits ? (n, exclamations, questions) : nil
+        guard fits else { return nil }
+        // One tight pass over the tokens written (cheaper than counting inside the scanning loop).
+        var flags: UInt16 = 0, shouted = 0, plain = 0
+        let defaultMode = isDefault
+        for k in 0..<n {
+            let token = out[k]
+            flags |= token.flags
+            if token.shouted { shouted += 1 } else if CapsEmphasis.countsAsPlain(token, defaultMode: defaultMode) { plain += 1 }
+        }
+        return (n, TokenStats(exclamations: exclamations, questions: questions, flags: flags, shouted: shouted, plain: plain))
     }
 
     /// Appends the token(s) of the raw whitespace-delimited word `work[s..<e]`.
@@ -169,8 +181,9 @@ final class Tokenizer: Sendable {
         let shape: TextBytes.Shape, id: Int32, word: UInt8, negates: Bool
         if let (s, hash) = TextBytes.asciiShape(work, ts, te) {
             shape = s
-            id = vocabulary.table.findLowercasingASCII(work, ts, te, hash: hash, head: s.head)
-            word = vocabulary.flags(id)
+            let entry = vocabulary.table.entryLowercasingASCII(work, ts, te, hash: hash, head: s.head)
+            id = WordTable.id(entry)
+            word = WordTable.payload(entry)
             negates = id >= 0 ? word & WordFlags.negator != 0
                               : s.hasApostrophe && TextBytes.containsNTIgnoringCase(work, ts, te)
         } else {
@@ -256,6 +269,21 @@ final class Tokenizer: Sendable {
             i += n
         }
     }
+}
+
+/// What the tokeniser learns of a text's tokens while it writes them, so that the rules need not loop over
+/// the tokens again for it: the counts of "!" and "?", the union of the tokens' flags (does any word
+/// start a phrase, or mark a contrast?) and the counts ``CapsEmphasis/capsDiffer(_:defaultMode:)`` takes.
+struct TokenStats {
+    var exclamations = 0
+    var questions = 0
+    /// The bitwise or of every token's ``Token/flags``.
+    var flags: UInt16 = 0
+    /// Tokens that shout, and tokens that count against shouting in this mode (see ``CapsEmphasis``).
+    var shouted = 0, plain = 0
+
+    /// ``CapsEmphasis/capsDiffer(_:defaultMode:)`` of the tokens added.
+    var capsDiffer: Bool { shouted > 0 && plain > 0 }
 }
 
 /// Byte classes used by the tokeniser's scanning loops.

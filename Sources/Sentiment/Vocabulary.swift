@@ -47,6 +47,8 @@ enum WordFlags {
     static let idiom: UInt8 = 32
     /// Starts an overlay phrase (``PhraseRule``).
     static let phraseStart: UInt8 = 64
+    /// "but" or "however" (``Contrast``, which is skipped for a sentence without either).
+    static let contrast: UInt8 = 128
 }
 
 /// Ids of the function words the rules test for; -1 only if a word is missing (never, as all are interned).
@@ -78,9 +80,12 @@ final class Vocabulary: Sendable {
 
     init(lexicon: Lexicon, mode: SentimentMode) {
         let b = VocabularyBuilder(lexicon: lexicon, mode: mode)
-        table = b.table
+        let flags = b.wordFlags()
+        var table = b.table
+        table.setPayloads(flags)  // a look-up returns the word's flags with its id
+        self.table = table
         valence = b.valence
-        wordFlags = b.wordFlags()
+        wordFlags = flags
         words = b.words
         idioms = b.idioms
         phrases = b.phrases
@@ -168,6 +173,7 @@ struct VocabularyBuilder {
             if acronym[k] { f |= WordFlags.acronym }
             if idiomWords.contains(Int32(k)) { f |= WordFlags.idiom }
             if phrases.byFirst[Int32(k)] != nil { f |= WordFlags.phraseStart }
+            if Int32(k) == words.but || Int32(k) == words.however { f |= WordFlags.contrast }
             return f
         }
     }

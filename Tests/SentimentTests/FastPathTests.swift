@@ -71,6 +71,38 @@ import ThreadModel
         }
     }
 
+    /// The stats the tokeniser returns with the tokens equal what the loops they replace compute: the union
+    /// of the tokens' flags (phrase starts, "but"/"however") and the caps rule's mixed-case test, in both
+    /// modes, for texts with and without capitals, phrases, contrasts and emoji.
+    @Test func tokenStatsEqualTheLoopsTheyReplace() {
+        var lines = Self.crafted + ["I don't like it 😢", "#NotGood at ALL!!!", "no problem, not bad 👍🏽", "a😀b",
+                                    "GOOD but BAD", "It is GREAT however it is slow", "I LOVE IT", "OK UB CVE bug",
+                                    "HORRIBLE no problem", "kind of GOOD but not great however fine"]
+        if let tweets = Support.sharedFile("reference/sentiment/tweets_GroundTruth.txt") {
+            lines += Support.lines(tweets).prefix(600).map { String($0.split(separator: "\t", maxSplits: 2).last ?? "") }
+        }
+        var contrasts = 0, mixed = 0
+        for a in [Support.vader, Support.standard] {
+            let tokenizer = a.scorer.tokenizer, words = a.scorer.vocabulary.words
+            for text in lines {
+                Array(text.utf8).withUnsafeBufferPointer { b in
+                    tokenizer.withTokens(b, 0, b.count) { t, stats in
+                        let tokens = UnsafeBufferPointer(t)
+                        let union = tokens.reduce(UInt16(0)) { $0 | $1.flags }
+                        #expect(stats.flags == union, "\(text.debugDescription)")
+                        let caps = CapsEmphasis.capsDiffer(tokens, defaultMode: a.options.mode == .default)
+                        #expect(stats.capsDiffer == caps, "\(text.debugDescription)")
+                        let hasContrast = tokens.contains { $0.id == words.but || $0.id == words.however }
+                        #expect((stats.flags & UInt16(WordFlags.contrast) != 0) == hasContrast, "\(text.debugDescription)")
+                        if hasContrast { contrasts += 1 }
+                        if caps { mixed += 1 }
+                    }
+                }
+            }
+        }
+        #expect(contrasts >= 4 && mixed >= 4, "the lines cover both cases")
+    }
+
     /// The 8-bytes-at-a-time shape agrees with a byte-by-byte reading for every length and position,
     /// including tokens that end at the end of the buffer.
     @Test func asciiShapeMatchesByteByByte() {

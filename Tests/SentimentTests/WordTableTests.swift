@@ -28,6 +28,26 @@ import Testing
         }
     }
 
+    @Test func payloadsTravelWithTheIdAndSurviveGrowth() {
+        var t = WordTable(expectedCount: 2)
+        let long = String(repeating: "x", count: 300), longer = String(repeating: "x", count: 301)
+        for w in ["good", "bad", "kind-of-a-long-word", long] { t.insert(w) }
+        t.setPayloads([7, 0, 200, 255])
+        for k in 0..<3000 { t.insert("word\(k)") }  // grows the slot array several times
+        t.setPayloads((0..<t.count).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+        for (text, want) in [("GOOD", 0), ("Bad", 1), ("KIND-of-a-long-word", 2), (long.uppercased(), 3),
+                             (longer, -1), ("word2999", 3003), ("Word2999", 3003), ("word3000", -1)] {
+            Array(text.utf8).withUnsafeBufferPointer { b in
+                guard let (shape, h) = TextBytes.asciiShape(b, 0, b.count) else { Issue.record("\(text)"); return }
+                let entry = t.entryLowercasingASCII(b, 0, b.count, hash: h, head: shape.head)
+                #expect(WordTable.id(entry) == Int32(want), "\(text)")
+                #expect(entry == 0 || WordTable.payload(entry) == UInt8(truncatingIfNeeded: want &* 7), "\(text)")
+                #expect(t.findLowercasingASCII(b, 0, b.count, hash: h) == Int32(want), "\(text) without head")
+            }
+        }
+        #expect(t.find(long) == 3 && t.find(longer) == -1)
+    }
+
     @Test func streamingHashEqualsWholeHash() {
         let b = Array("Abcdefghijklmnopq".utf8)
         for n in 0...b.count {

@@ -16,9 +16,16 @@ enum CapsEmphasis {
     static func capsDiffer(_ t: Tokens, defaultMode: Bool) -> Bool {
         var shouted = 0, other = 0
         for token in t {
-            if token.shouted { shouted += 1 } else if !defaultMode || (token.hasLetters && !token.upper) { other += 1 }
+            if token.shouted { shouted += 1 } else if countsAsPlain(token, defaultMode: defaultMode) { other += 1 }
         }
         return shouted > 0 && other > 0
+    }
+
+    /// Whether a token that does not shout shows the text is not all in capitals: any such token in vader
+    /// mode, one with a lower-case letter in default mode.
+    @inline(__always)
+    static func countsAsPlain(_ token: Token, defaultMode: Bool) -> Bool {
+        !defaultMode || (token.hasLetters && !token.upper)
     }
 
     @inline(__always)

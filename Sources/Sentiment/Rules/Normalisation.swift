@@ -22,15 +22,35 @@ enum Normalisation {
     }
 
     static func scores(_ s: UnsafeBufferPointer<Double>, amplifier: Double, round: Bool) -> SentimentScores {
-        guard !s.isEmpty else { return SentimentScores() }
+        scores(Sums(s), amplifier: amplifier, round: round)
+    }
+
+    /// What the scores are made of, gathered in one pass over the word scores.
+    struct Sums {
+        /// The plain sum of the word scores (in order).
         var sum = 0.0
+        /// Sum of (score + 1) over positive scores, of (score - 1) over negative ones, count of zeros.
         var posSum = 0.0, negSum = 0.0, neutral = 0
-        for x in s {
-            sum += x
-            if x > 0 { posSum += x + 1 }
-            if x < 0 { negSum += x - 1 }
-            if x == 0 { neutral += 1 }
+        var count = 0
+
+        @inline(__always)
+        init(_ s: UnsafeBufferPointer<Double>) {
+            count = s.count
+            for x in s {
+                sum += x
+                if x > 0 { posSum += x + 1 }
+                if x < 0 { negSum += x - 1 }
+                if x == 0 { neutral += 1 }
+            }
         }
+    }
+
+    /// The scores from the word scores' ``Sums`` (see ``scores(_:amplifier:round:)``).
+    static func scores(_ sums: Sums, amplifier: Double, round: Bool) -> SentimentScores {
+        guard sums.count > 0 else { return SentimentScores() }
+        var sum = sums.sum
+        var posSum = sums.posSum, negSum = sums.negSum
+        let neutral = sums.neutral
         if sum > 0 { sum += amplifier } else if sum < 0 { sum -= amplifier }
         let c = compound(sum)
         if posSum > abs(negSum) { posSum += amplifier } else if posSum < abs(negSum) { negSum -= amplifier }

@@ -23,13 +23,12 @@ enum PhraseRule {
     /// Merges phrases in place and returns the (possibly shorter) token buffer: merging only ever
     /// shortens the sequence, so the write position never passes the read position.
     /// A token may start a phrase when its word has ``WordFlags/phraseStart`` (saves a dictionary look-up
-    /// per token); `vocabulary` gives the merged token its phrase's flags.
+    /// per token); `vocabulary` gives the merged token its phrase's flags. `flags`, the bitwise or of the
+    /// tokens' flags (``TokenStats/flags``), skips the whole pass when no token can start a phrase.
     @inline(__always)
-    static func apply(_ t: UnsafeMutableBufferPointer<Token>, _ vocabulary: Vocabulary) -> UnsafeMutableBufferPointer<Token> {
-        let start = UInt16(WordFlags.phraseStart)
-        var any: UInt16 = 0
-        for token in t { any |= token.flags }
-        guard any & start != 0 else { return t }
+    static func apply(_ t: UnsafeMutableBufferPointer<Token>, _ vocabulary: Vocabulary,
+                      flags: UInt16) -> UnsafeMutableBufferPointer<Token> {
+        guard flags & UInt16(WordFlags.phraseStart) != 0 else { return t }
         return merge(t, vocabulary)
     }
 
