@@ -1,3 +1,4 @@
+import Foundation
 import ThreadModel
 
 /// The generic record shared by JSONL and CSV: the usual field names of thread dumps.
@@ -40,17 +41,22 @@ enum GenericField: String, CaseIterable {
 
     /// The field a key's bytes stand for: the hot path of JSONL, which sees every key of every record.
     /// Compares bytes against the accepted names of that length: no `String` per key.
-    static func named(_ bytes: [UInt8], _ r: Range<Int>) -> GenericField? {
-        guard r.count >= 2, r.count <= 11 else { return nil }
-        for (name, field) in byLength[r.count] where bytes[r].elementsEqual(name) { return field }
-        return nil
+    /// Returns the field and its accepted name (a stored string, so no `String` is made per key).
+    static func named(_ bytes: [UInt8], _ r: Range<Int>) -> (field: GenericField, name: String)? {
+        guard r.count >= 2, r.count <= 11, r.lowerBound >= 0, r.upperBound <= bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { p in
+            for entry in byLength[r.count] where memcmp(p.baseAddress! + r.lowerBound, entry.bytes, r.count) == 0 {
+                return (entry.field, entry.name)
+            }
+            return nil
+        }
     }
 
     /// The accepted names as bytes, by length.
-    static let byLength: [[([UInt8], GenericField)]] = {
-        var table = [[([UInt8], GenericField)]](repeating: [], count: 12)
+    static let byLength: [[(bytes: [UInt8], field: GenericField, name: String)]] = {
+        var table = [[(bytes: [UInt8], field: GenericField, name: String)]](repeating: [], count: 12)
         for (name, field) in byName.sorted(by: { $0.key < $1.key }) where name.utf8.count < 12 {
-            table[name.utf8.count].append((Array(name.utf8), field))
+            table[name.utf8.count].append((Array(name.utf8), field, name))
         }
         return table
     }()
@@ -120,14 +126,35 @@ func genericDraft(_ values: GenericValues, line: Int, defaultThread: String,
 struct ThreadCollector {
     var order: [String] = []
     var comments: [String: [Comment]] = [:]
+    /// The thread of the previous comment: dumps list a thread's comments together, so most comments
+    /// skip the hash lookup.
+    private var lastThread: String? = nil
+    private var pending: [Comment] = []
 
-    mutating func add(_ c: Comment) {
-        if comments[c.threadID] == nil { order.append(c.threadID) }
-        comments[c.threadID, default: []].append(c)
+    /// Takes the comment over (no copy of its fields).
+    mutating func add(_ c: consuming Comment) {
+        if c.threadID != lastThread {
+            flush()
+            lastThread = c.threadID
+            if comments[c.threadID] == nil {
+                order.append(c.threadID)
+                comments[c.threadID] = []
+            }
+        }
+        pending.append(c)
+    }
+
+    /// Moves the pending run of one thread's comments into its list.
+    private mutating func flush() {
+        guard let t = lastThread, !pending.isEmpty else { return }
+        if comments[t]?.isEmpty ?? true { comments[t] = pending } else { comments[t]?.append(contentsOf: pending) }
+        pending = []
     }
 
     mutating func threads(source: SourceFormat, file: String, context: inout ReadContext,
                           roots: Set<String> = []) throws -> [DiscussionThread] {
+        flush()
+        lastThread = nil
         var out: [DiscussionThread] = []
         for id in order {
             // Taken out of the table first, so that resolving updates the comments in place.

@@ -19,8 +19,7 @@ struct JSONLReader {
                 let v = k + 1
                 let keyNode = tape.nodes[k]
                 k = tape.nodes[v].skip
-                guard let field = GenericField.named(tape.bytes, keyNode.start..<keyNode.end), values[field] == nil else { continue }
-                let name = String(decoding: tape.bytes[keyNode.start..<keyNode.end], as: UTF8.self)
+                guard let (field, name) = GenericField.named(tape.bytes, keyNode.start..<keyNode.end), values[field] == nil else { continue }
                 var invalid = false
                 let value: String?
                 switch tape.kind(v) {

@@ -23,7 +23,20 @@ struct MboxReader {
         var line: Int
         var bytes: [UInt8] = []
         var lineStarts: [Int] = []
+        /// The file line of `bytes`' first line (the `From ` line is not kept).
+        var firstLine = 0
         var tooLong = false
+
+        /// The file line holding byte `offset` of `bytes`.
+        func fileLine(ofOffset offset: Int) -> Int {
+            // The last line starting at or before `offset`: a binary search over the sorted starts.
+            var lo = 0, hi = lineStarts.count
+            while hi - lo > 1 {
+                let mid = (lo + hi) / 2
+                if lineStarts[mid] <= offset { lo = mid } else { hi = mid }
+            }
+            return lineStarts.isEmpty ? line : firstLine + lo
+        }
     }
 
     func read(path: String, context: inout ReadContext) throws -> [DiscussionThread] {
@@ -37,8 +50,8 @@ struct MboxReader {
 
     /// Reads every message into `threading` as a finished comment; returns whether there was any.
     func readMessages(path: String, into threading: inout MailThreading, context: inout ReadContext) throws -> Bool {
-        // 1 MB chunks: as fast as larger ones here, and the buffer is part of the peak that mail keeps low.
-        var lines = try LineReader(path: path, maxLineBytes: context.options.maxRecordBytes, chunkSize: 1 << 20)
+        // 256 KB chunks: as fast as larger ones here, and the buffer is part of the peak that mail keeps low.
+        var lines = try LineReader(path: path, maxLineBytes: context.options.maxRecordBytes, chunkSize: 1 << 18)
         var current: Message? = nil
         var previousBlank = true
         var sawAny = false
@@ -87,6 +100,7 @@ struct MboxReader {
                         r = (r.lowerBound + 1)..<r.upperBound
                     }
                 }
+                if m.lineStarts.isEmpty { m.firstLine = number }
                 m.lineStarts.append(m.bytes.count)
                 m.bytes.append(contentsOf: bytes[r])
                 m.bytes.append(0x0A)
@@ -133,7 +147,11 @@ struct MboxReader {
                 context.warn(line: m.line, field: "Date", code: "bad-time", "'\(date.prefix(60))' is not a mail date; time left empty")
             }
         }
-        if text.invalid { flagInvalid(&d, context: &context) }
+        if text.invalid {
+            d.flags.append(.invalidUTF8)
+            context.warn(line: m.fileLine(ofOffset: bodyStart + (text.invalidAt ?? 0)), field: "text", code: "invalid-utf8",
+                         "invalid UTF-8 replaced with U+FFFD")
+        }
         return (d, MIME.messageIDs(header("in-reply-to")).first, MIME.messageIDs(header("references")))
     }
 

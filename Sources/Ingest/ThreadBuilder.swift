@@ -134,7 +134,7 @@ enum ThreadBuilder {
             guard needle.count >= 8 else { continue }
             var found: Int? = nil
             for a in ancestors {
-                if own[a] == nil { own[a] = Array(comments[a].ownText.utf8) }
+                if own[a] == nil { own[a] = comments[a].withOwnTextUTF8 { Array($0) } }
                 if let h = own[a], UTF8Text.contains(h, needle) { found = a; break }
             }
             if found == nil {

@@ -51,6 +51,31 @@ public enum BLAS {
         return c
     }
 
+    /// `A[rows, :] · Bᵀ` for a block of A's rows, written column-major (leading dimension `rows.count`) to
+    /// the start of `out`: a product on a slice of A without copying it. `out` holds at least rows.count · B.rows.
+    public static func gemmRows(_ a: Matrix, _ rows: Range<Int>, _ b: Matrix, into out: inout [Double]) {
+        precondition(rows.lowerBound >= 0 && rows.upperBound <= a.rows, "gemmRows: rows \(rows) of \(a.rows)")
+        precondition(a.cols == b.cols, "gemmRows: inner dimensions \(a.cols) and \(b.cols) differ")
+        let m = rows.count, n = b.rows, k = a.cols
+        precondition(out.count >= m * n, "gemmRows: output holds \(out.count), needs \(m * n)")
+        if m == 0 || n == 0 { return }
+        if k == 0 {
+            for i in 0..<(m * n) { out[i] = 0 }
+            return
+        }
+        let started = GemmCounter.start()
+        defer { GemmCounter.stop(started, m: m, n: n, k: k) }
+        a.storage.withUnsafeBufferPointer { pa in
+            b.storage.withUnsafeBufferPointer { pb in
+                out.withUnsafeMutableBufferPointer { pc in
+                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, i32(m), i32(n), i32(k), 1,
+                                pa.baseAddress.map { $0 + rows.lowerBound }, i32(max(1, a.rows)),
+                                pb.baseAddress, i32(max(1, b.rows)), 0, pc.baseAddress, i32(max(1, m)))
+                }
+            }
+        }
+    }
+
     /// `alpha · op(A) · x + beta · y` (dgemv).
     public static func gemv(_ a: Matrix, _ trans: Transpose = .none, _ x: [Double], alpha: Double = 1,
                             beta: Double = 0, y: [Double]? = nil) -> [Double] {

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import Reports
 import Stance
 import ThreadModel
@@ -44,17 +45,43 @@ enum Aggregation {
     }
 
     /// Stance summaries overall, per thread and per stable topic.
+    ///
+    /// The summaries are independent, so they are computed on every core: the overall one, one per
+    /// topic and the threads in chunks, the largest first. Each is the same function of the same
+    /// comments whatever the number of cores, and each lands in its own slot.
     static func summaries(
         threads: [DiscussionThread], stances: [CommentKey: CommentStance], topicOf: [CommentKey: Int],
         aggregator: StanceAggregator
     ) -> (overall: StanceSummary, byThread: [String: StanceSummary], byTopic: [Int: StanceSummary]) {
         let all = threads.flatMap(\.comments)
-        var byThread: [String: StanceSummary] = [:]
-        for t in threads { byThread[t.id] = aggregator.summarize(t.comments, stances: stances) }
         var perTopic: [Int: [Comment]] = [:]
         for c in all { if let t = topicOf[c.key] { perTopic[t, default: []].append(c) } }
+        enum Job: Sendable {
+            case overall
+            case topic(Int)
+            case threads(Range<Int>)
+        }
+        let topicIDs = perTopic.keys.sorted()
+        let jobs: [Job] = [.overall] + topicIDs.map { .topic($0) }
+            + stride(from: 0, to: threads.count, by: 256).map { .threads($0..<min(threads.count, $0 + 256)) }
+        let topicComments = perTopic
+        let done = Parallel.mapChunks(count: jobs.count, chunkSize: 1) { range -> [StanceSummary] in
+            switch jobs[range.lowerBound] {
+            case .overall: return [aggregator.summarize(all, stances: stances)]
+            case let .topic(id): return [aggregator.summarize(topicComments[id] ?? [], stances: stances)]
+            case let .threads(r): return r.map { aggregator.summarize(threads[$0].comments, stances: stances) }
+            }
+        }
+        var byThread: [String: StanceSummary] = [:]
         var byTopic: [Int: StanceSummary] = [:]
-        for (t, comments) in perTopic { byTopic[t] = aggregator.summarize(comments, stances: stances) }
-        return (aggregator.summarize(all, stances: stances), byThread, byTopic)
+        var overall = aggregator.summarize([], stances: [:])
+        for (job, result) in zip(jobs, done) {
+            switch job {
+            case .overall: overall = result[0]
+            case let .topic(id): byTopic[id] = result[0]
+            case let .threads(r): for (i, summary) in zip(r, result) { byThread[threads[i].id] = summary }
+            }
+        }
+        return (overall, byThread, byTopic)
     }
 }

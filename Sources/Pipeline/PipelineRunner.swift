@@ -76,6 +76,17 @@ public struct PipelineRunner: Sendable {
         }
         for p in ingested.problems.prefix(20) { logger.warning("\(p.description)", metadata: ["stage": "ingest", "code": "\(p.code)"]) }
 
+        // Topics over everything need only the comments' own words, so they start now and run beside
+        // the store read, sentiment and stance, and the store's first writes: topics are the longest
+        // chain, and their single-threaded stretches (k-means, LSA) leave a core to the rest.
+        // Both sides are deterministic; neither reads the other.
+        let topicsRun = BackgroundStage(stage: "topics", logger: logger, progress: progress,
+                                        items: { $0.0.assignments.count }) {
+            do { return try stages.topics(threads) } catch let e as RunError { throw e } catch {
+                throw RunError(stage: "topics", "\(error)")
+            }
+        }
+
         // Settings and what can be reused.
         let lexiconDir = pipeline.sentiment.lexicons ?? Self.lexiconDirectory(data: options.dataDirectory)
         let lexicon: Lexicon
@@ -104,21 +115,16 @@ public struct PipelineRunner: Sendable {
             }.map(\.id))
             return (hashes, commentHashes, unchanged, try store?.cachedResults(threads: unchanged) ?? ([:], [:]))
         }
+        // Everything else the run reads from the store, read now: once the run's write transaction is
+        // open, the store takes no reads until it ends.
+        let previous = try store?.previousTopics(before: runDate)
+        let nextID = (try store?.maxTopicID(before: runDate) ?? 0) + 1
+        var history = try store?.history(before: runDate) ?? []
         var (sentiments, stances) = reused
         let fresh = threads.filter { t in
             !unchanged.contains(t.id) || t.comments.contains { sentiments[$0.key] == nil || stances[$0.key] == nil }
         }
         logger.info("incremental", metadata: ["analyse": "\(fresh.count)", "unchanged": "\(threads.count - fresh.count)"])
-
-        // Topics over everything need only the comments' own words, so they run beside sentiment and
-        // stance: the topics' single-threaded stretches (k-means, LSA) fill the core the chunked
-        // sentiment and stance work leaves idle. Both are deterministic; neither reads the other.
-        let topicsRun = BackgroundStage(stage: "topics", logger: logger, progress: progress,
-                                        items: { $0.0.assignments.count }) {
-            do { return try stages.topics(threads) } catch let e as RunError { throw e } catch {
-                throw RunError(stage: "topics", "\(error)")
-            }
-        }
 
         // Sentiment and stance on new or changed threads only.
         var (newSentiments, newStances) = try timed("sentiment+stance", items: { _ in fresh.reduce(0) { $0 + $1.comments.count } }) {
@@ -127,18 +133,36 @@ public struct PipelineRunner: Sendable {
         sentiments.absorb(&newSentiments)
         stances.absorb(&newStances)
 
+        // The chunked work is done: topics, still running, may have the other core for their gemm.
+        let blasThreads = BLASInfo.threadCount()
+        let topicThreads = max(blasThreads, options.blasThreadsForTopics ?? ProcessInfo.processInfo.activeProcessorCount)
+        if topicThreads > blasThreads { BLASInfo.setThreadCount(topicThreads) }
+        defer { if topicThreads > blasThreads { BLASInfo.setThreadCount(blasThreads) } }
+
+        // The store is written beside topics and the reports, in one transaction committed only after
+        // the reports are staged; any error below rolls it back.
+        let transaction = store.map { StoreTransaction(store: $0, logger: logger) }
+        defer { if let transaction, !transaction.isFinished { transaction.rollback() } }
+        let threadsRecord = ThreadsRecord(
+            runDate: runDate, threads: threads, contentHashes: hashes, commentHashes: commentHashes,
+            unchanged: unchanged.subtracting(fresh.map(\.id)), settingsHash: settingsHash,
+            sentiments: sentiments, stances: stances)
+        transaction?.add("threads") { db in try RunStore.write(threadsRecord, db) }
+
         // Topics, with stable ids.
         let topicsOutcome = topicsRun.wait()
+        if topicThreads > blasThreads { BLASInfo.setThreadCount(blasThreads) }
         timings.append(topicsOutcome.timing)
         let (rawTopics, rawAssignments) = try topicsOutcome.result.get()
-        let previous = try store?.previousTopics(before: runDate)
-        let nextID = (try store?.maxTopicID(before: runDate) ?? 0) + 1
         let tracked = TopicTracker(threshold: pipeline.topics.matchThreshold)
             .track(rawTopics.topics, previous: previous?.topics ?? [], nextID: nextID)
         let labels = Dictionary(uniqueKeysWithValues: tracked.topics.map { ($0.id, $0.label) })
         let topics = rawTopics.renumbered(tracked.stableID, labels: labels)
+        let aggregationStart = Date()
         var assignments: [CommentKey: TopicAssignment] = [:]
         var topicOf: [CommentKey: Int] = [:]
+        assignments.reserveCapacity(rawAssignments.count)
+        topicOf.reserveCapacity(rawAssignments.count)
         for (k, a) in rawAssignments {
             var a = a
             a.topic = tracked.stableID[a.topic] ?? a.topic
@@ -146,15 +170,27 @@ public struct PipelineRunner: Sendable {
             if !a.isOutlier { topicOf[k] = a.topic }
         }
 
+        // The day's history first: with the topics it is all the store still needs, so the store's
+        // writes go on while the stance summaries and the reports are made.
+        let today = Aggregation.history(date: runDate, threads: threads, stances: stances, topicOf: topicOf,
+                                        labels: labels, weighting: pipeline.stance.weighting)
+        let historyCutoff = pipeline.retention.historyDays > 0 ? RunDate.adding(-pipeline.retention.historyDays, to: runDate) : nil
+        if let transaction {
+            let stored = tracked.topics
+            let centroids = try RunStore.centroids(stored)
+            let dayRecord = DayRecord(runDate: runDate, threads: threads, sentiments: sentiments, stances: stances,
+                                      topics: stored, topicOf: topicOf, history: today, historyCutoff: historyCutoff)
+            transaction.add("day") { db in try RunStore.write(dayRecord, centroids: centroids, db) }
+        }
+        if let cutoff = historyCutoff { history.removeAll { $0.date < cutoff } }
+        history += today
+
         // Re-aggregate.
         let aggregator = StanceAggregator(weighting: pipeline.stance.weighting)
         let summaries = Aggregation.summaries(threads: threads, stances: stances, topicOf: topicOf, aggregator: aggregator)
-        let today = Aggregation.history(date: runDate, threads: threads, stances: stances, topicOf: topicOf,
-                                        labels: labels, weighting: pipeline.stance.weighting)
-        var history = try store?.history(before: runDate) ?? []
-        let historyCutoff = pipeline.retention.historyDays > 0 ? RunDate.adding(-pipeline.retention.historyDays, to: runDate) : nil
-        if let cutoff = historyCutoff { history.removeAll { $0.date < cutoff } }
-        history += today
+        logger.info("aggregated", metadata: [
+            "seconds": "\(String(format: "%.3f", Date().timeIntervalSince(aggregationStart)))",
+        ])
 
         // Reports into a staging folder.
         // The pipeline file's hash; for one-off runs, the hash of the settings they were given.
@@ -188,13 +224,15 @@ public struct PipelineRunner: Sendable {
 
         // Store, then publish.
         if options.pauseBeforePublish > 0 { Thread.sleep(forTimeInterval: options.pauseBeforePublish) }
-        if let store {
+        if let transaction {
             let manifest = (try? String(contentsOf: staging.appendingPathComponent("manifest.json"), encoding: .utf8))
                 ?? Self.json(info)
-            try timed("store-commit", items: { _ in threads.count }) { try store.commit(RunRecord(
-                run: info, full: options.full, manifestJSON: manifest, threads: threads, contentHashes: hashes,
-                commentHashes: commentHashes, unchanged: unchanged.subtracting(fresh.map(\.id)), settingsHash: settingsHash, sentiments: sentiments,
-                stances: stances, topics: tracked.topics, topicOf: topicOf, history: today, historyCutoff: historyCutoff)) }
+            let execution = ExecutionRecord(run: info, full: options.full, manifestJSON: manifest)
+            // What is left of the store's writes, then the commit itself.
+            try timed("store-commit", items: { _ in threads.count }) {
+                transaction.add("execution") { db in try RunStore.write(execution, db) }
+                try transaction.commit()
+            }
             info.stageTimings = timings
         }
         let published = try publisher.publish(staging: staging, as: reportName)

@@ -34,11 +34,10 @@ public struct CachedThread: Sendable, Hashable {
     public var settingsHash: String
 }
 
-/// Everything one run adds to the store, written in a single transaction.
-public struct RunRecord: Sendable {
-    public var run: RunInfo
-    public var full: Bool
-    public var manifestJSON: String
+/// The threads a run read, their comments and their latest results: known once sentiment and stance
+/// are done, before topics.
+public struct ThreadsRecord: Sendable {
+    public var runDate: String
     public var threads: [DiscussionThread]
     public var contentHashes: [String: String]
     /// Each thread's comment hashes in comment order (`ContentHash.hashes`); computed here when missing.
@@ -48,11 +47,26 @@ public struct RunRecord: Sendable {
     public var settingsHash: String
     public var sentiments: [CommentKey: CommentSentiment]
     public var stances: [CommentKey: CommentStance]
+}
+
+/// The run date's scores, topics and history: known once topics are.
+public struct DayRecord: Sendable {
+    public var runDate: String
+    public var threads: [DiscussionThread]
+    public var sentiments: [CommentKey: CommentSentiment]
+    public var stances: [CommentKey: CommentStance]
     public var topics: [StoredTopic]
     public var topicOf: [CommentKey: Int]
     public var history: [HistoryRow]
     /// Drop history rows before this date (nil keeps all).
     public var historyCutoff: String?
+}
+
+/// The execution itself and its manifest: known once the reports are written.
+public struct ExecutionRecord: Sendable {
+    public var run: RunInfo
+    public var full: Bool
+    public var manifestJSON: String
 }
 
 /// The embedded run store: SQLite through GRDB at `reports/<pipeline>/threadlens.sqlite`.

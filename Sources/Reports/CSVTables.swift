@@ -29,13 +29,12 @@ enum CSVTables {
 
     static func comments(_ m: ReportModel, excerptLength: Int, to sink: ByteSink) {
         CSV.writeHeader(commentsHeader, to: sink)
-        var row = CSVRecord()
-        for k in m.comments.indices {
+        LineBatches.write(count: m.comments.count, to: sink, scratch: { CSVRecord() }) { k, out, row in
             row.reset()
             // Passed straight from the arrays so neither the row nor the comment is copied.
             comment(m, m.comments[k], m.threads[Int(m.comments[k].threadIndex)].comments[Int(m.comments[k].commentIndex)],
                     excerptLength: excerptLength, into: &row)
-            sink.write(bytes: row.bytes)
+            out.append(contentsOf: row.bytes)
         }
     }
 

@@ -14,8 +14,9 @@ enum JSONDocuments {
     enum Member {
         case value(JSONValue)
         case records(Int, (Int) -> JSONValue)
-        /// Records written straight into bytes by the closure.
-        case lines(Int, (Int, inout JSONLineWriter) -> Void)
+        /// Records written straight into bytes by the closure, which may be called from several
+        /// threads at once (for different records).
+        case lines(Int, @Sendable (Int, inout JSONLineWriter) -> Void)
     }
 
     /// Streams `summary.json` into `sink`: nothing larger than one record is held as JSON text.
@@ -76,13 +77,13 @@ enum JSONDocuments {
             case .lines(let count, let item):
                 guard count > 0 else { sink.write("[]"); break }
                 sink.write("[\n")
-                var line = JSONLineWriter()
-                for k in 0..<count {
+                LineBatches.write(count: count, to: sink, scratch: { JSONLineWriter() }) { k, out, line in
                     line.reset()
                     item(k, &line)
-                    sink.write("    ")
-                    sink.write(bytes: line.bytes)
-                    sink.write(k + 1 < count ? ",\n" : "\n")
+                    out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+                    out.append(contentsOf: line.bytes)
+                    if k + 1 < count { out.append(UInt8(ascii: ",")) }
+                    out.append(0x0A)
                 }
                 sink.write("  ]")
             }

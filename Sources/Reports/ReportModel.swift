@@ -1,3 +1,4 @@
+import Foundation
 import Sentiment
 import Stance
 import ThreadModel
@@ -54,24 +55,39 @@ struct ReportModel: Sendable {
         for t in topics where labels[t.id] == nil { labels[t.id] = t.label }
         topicLabels = labels
         let weighting = input.run.stanceWeighting
+        // Rows are looked up on every core, a chunk of threads each, and joined in thread order.
+        let sorted = threads
+        let chunkSize = 64
+        let chunkCount = (sorted.count + chunkSize - 1) / chunkSize
+        let slots = OrderedSlots<[CommentRow]>(count: chunkCount, empty: [])
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var part: [CommentRow] = []
+            for t in chunk * chunkSize..<min(sorted.count, (chunk + 1) * chunkSize) {
+                let thread = sorted[t]
+                for (i, c) in thread.comments.enumerated() {
+                    let key = c.key
+                    let a = input.topicAssignments[key]
+                    part.append(CommentRow(
+                        threadIndex: Int32(t), commentIndex: Int32(i), source: thread.source,
+                        sentiment: input.sentiments[key]?.scores, stance: input.stances[key], topic: a?.topic,
+                        topicSimilarity: a?.similarity ?? .nan, topicOutlier: a?.isOutlier ?? false,
+                        weight: weighting.weight(c.score)))
+                }
+            }
+            slots.put(chunk, part)
+        }
         var rows: [CommentRow] = []
         rows.reserveCapacity(threads.reduce(0) { $0 + $1.comments.count })
+        for chunk in 0..<chunkCount { rows += slots.take(chunk) }
         var ranges: [Range<Int>] = []
-        var byTopic: [Int: [Int]] = [:]
-        for (t, thread) in threads.enumerated() {
-            let first = rows.count
-            for (i, c) in thread.comments.enumerated() {
-                let key = c.key
-                let a = input.topicAssignments[key]
-                rows.append(CommentRow(
-                    threadIndex: Int32(t), commentIndex: Int32(i), source: thread.source,
-                    sentiment: input.sentiments[key]?.scores, stance: input.stances[key], topic: a?.topic,
-                    topicSimilarity: a?.similarity ?? .nan, topicOutlier: a?.isOutlier ?? false,
-                    weight: weighting.weight(c.score)))
-                if let t = a?.topic { byTopic[t, default: []].append(rows.count - 1) }
-            }
-            ranges.append(first..<rows.count)
+        ranges.reserveCapacity(threads.count)
+        var first = 0
+        for thread in threads {
+            ranges.append(first..<first + thread.comments.count)
+            first += thread.comments.count
         }
+        var byTopic: [Int: [Int]] = [:]
+        for (k, r) in rows.enumerated() { if let t = r.topic { byTopic[t, default: []].append(k) } }
         comments = rows
         threadRows = ranges
         topicRows = byTopic
@@ -118,3 +134,4 @@ struct ReportModel: Sendable {
         rows.reduce(0) { max($0, comment($1).depth) }
     }
 }
+

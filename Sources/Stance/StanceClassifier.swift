@@ -147,6 +147,8 @@ public struct StanceClassifier: Sendable {
         // side on its own, else the parent as a whole.
         let claim = parent.flatMap { quotedClaim(c, parent: $0, parentComment: parentComment) }
         let answered = claim ?? parent.flatMap { $0.label == .pro || $0.label == .anti ? $0 : nil }
+            // A parent that only leans: see `leaningContext`.
+            ?? (relation != nil || evidence.isEmpty ? parent.flatMap { Self.leaningContext($0, options: options) } : nil)
         if abs(Self.squash(evidence).score) < options.threshold || (explicitMarker && toneOnly),
            let parent = answered {
             if let relation {
@@ -246,6 +248,18 @@ public struct StanceClassifier: Sendable {
         let score = Self.squash(cues + comparisons).score
         guard abs(score) >= options.threshold else { return nil }
         return CommentStance(key: parent.key, label: score > 0 ? .pro : .anti, score: score, confidence: abs(score))
+    }
+
+    /// Lean context: a neutral parent whose own evidence all points one way, too weakly to take a
+    /// side (|score| ≥ `minimumLean`, below the threshold), still says which way the exchange
+    /// started. A reply with no evidence of its own, or with an agreement or disagreement marker,
+    /// answers that lean as it would answer a side (`ReplyRule`), so a chain under a sideless
+    /// comment is not left unlabelled all the way down. A parent whose evidence points both ways
+    /// is mixed, not leaning, and gives no context.
+    static func leaningContext(_ p: CommentStance, options: StanceOptions) -> CommentStance? {
+        guard p.label == .neutral, abs(p.score) >= options.minimumLean else { return nil }
+        guard p.evidence.allSatisfy({ $0.weight * p.score >= 0 }) else { return nil }
+        return p
     }
 
     /// Evidence of the rules that set the two sides against each other: comparisons and

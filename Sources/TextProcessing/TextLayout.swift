@@ -41,14 +41,7 @@ public enum TextLayout {
 
     /// As `analyze(_:leadingQuoteLines:)`, with the caller's copy of `input.utf8`.
     public static func analyze(_ input: String, bytes: [UInt8], leadingQuoteLines: Int = 0) -> CleanText {
-        if leadingQuoteLines == 0, !mayHaveLayout(bytes) {
-            // Plain text: one own block, no per-line bookkeeping.
-            let text = trimmedWhole(input, bytes)
-            var sentences: [Span] = []
-            let tb = text.utf8.count == bytes.count ? bytes : Array(text.utf8)
-            SentenceSplitter.split(tb, in: 0..<tb.count, into: &sentences)
-            return CleanText(text: text, ownText: text, quotes: [], sentences: sentences.map { Sentence(span: $0) })
-        }
+        if leadingQuoteLines == 0, !mayHaveLayout(bytes) { return plain(input, bytes) }
         // Line ranges, without "\n" and trailing "\r".
         var lines: [Range<Int>] = []
         var s = 0
@@ -109,15 +102,32 @@ public enum TextLayout {
         }
         markAttributions(bytes, lines, &kinds)
 
-        if !special {
-            let text = trimmedWhole(input, bytes)
-            var sentences: [Span] = []
-            let tb = text.utf8.count == bytes.count ? bytes : Array(text.utf8)
-            SentenceSplitter.split(tb, in: 0..<tb.count, into: &sentences)
-            return CleanText(text: text, ownText: text, quotes: [],
-                             sentences: sentences.map { Sentence(span: $0) })
+        if !special { return plain(input, bytes) }
+        return build(input, bytes, kinds, content)
+    }
+
+    /// Plain text: one own block, no per-line bookkeeping.
+    static func plain(_ input: String, _ bytes: [UInt8]) -> CleanText {
+        let text = trimmedWhole(input, bytes)
+        let tb = text.utf8.count == bytes.count ? bytes : Array(text.utf8)
+        var sentences: [Sentence] = []
+        sentences.reserveCapacity(tb.count / 64 + 2)
+        appendSentences(tb, 0..<tb.count, quoted: false, to: &sentences)
+        return CleanText(text: text, ownText: text, quotes: [], sentences: exactSize(sentences))
+    }
+
+    /// Appends the sentences of `bytes[range]` as `Sentence`s, with no intermediate array of spans.
+    static func appendSentences(_ bytes: [UInt8], _ range: Range<Int>, quoted: Bool, to out: inout [Sentence]) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range outside the bytes")
+        bytes.withUnsafeBufferPointer { p in
+            SentenceSplitter.forEachSentence(p, in: range) { out.append(Sentence(span: $0, isQuoted: quoted)) }
         }
-        return build(bytes, kinds, content)
+    }
+
+    /// `a` itself when it wastes at most two elements of capacity, else an exact-size copy: every comment
+    /// keeps these arrays.
+    static func exactSize<T>(_ a: [T]) -> [T] {
+        a.capacity - a.count <= 2 ? a : a.withUnsafeBufferPointer { Array($0) }
     }
 
     /// Whether any line could be a quote, signature delimiter or elision marker: a line starting with `>`
@@ -167,7 +177,13 @@ public enum TextLayout {
         }
     }
 
-    static func build(_ bytes: [UInt8], _ kinds: [Kind], _ content: [Range<Int>]) -> CleanText {
+    /// The cleaned text and own words of `input` (whose UTF-8 is `bytes`) from its classified lines.
+    ///
+    /// Both strings are assembled from slices of `input`, which is valid already: nothing is validated
+    /// again (every way to make a `String` from bytes validates them; appending a slice does not).
+    static func build(_ input: String, _ bytes: [UInt8], _ kinds: [Kind], _ content: [Range<Int>]) -> CleanText {
+        // Offsets below are into `bytes`; they index `input` only when it holds exactly those bytes.
+        let input = input.utf8.count == bytes.count ? input : UTF8Text.string(bytes)
         // Drop leading and trailing blank lines.
         var first = 0, last = kinds.count - 1
         while first <= last, kinds[first] == .blank { first += 1 }
@@ -177,15 +193,19 @@ public enum TextLayout {
         var own: [UInt8] = []
         var ranges: [Range<Int>] = []  // each line's range in `text`
         var ownBlank = false
+        var pieces: [Range<Int>] = []  // each line's kept bytes in `input`
+        var ownStart: Int? = nil  // where the first own line starts in `text`
         for n in first..<(last + 1) where first <= last {
             if n > first { text.append(0x0A) }
             let r = content[n]
             let a = text.count
             text.append(contentsOf: bytes[r])
             while text.count > a, text[text.count - 1] == 0x20 || text[text.count - 1] == 0x09 { text.removeLast() }
+            pieces.append(r.lowerBound..<(r.lowerBound + text.count - a))
             ranges.append(a..<text.count)
             switch kinds[n] {
             case .own:
+                if ownStart == nil { ownStart = a }
                 if !own.isEmpty { own.append(0x0A); if ownBlank { own.append(0x0A) } }
                 own.append(contentsOf: text[a..<text.count])
                 ownBlank = false
@@ -210,17 +230,13 @@ public enum TextLayout {
                 let span = trim(text, ranges[n].lowerBound..<ranges[m].upperBound)
                 if span.count > 0 {
                     quotes.append(QuoteSpan(span: Span(span.lowerBound, span.upperBound), depth: depth))
-                    var spans: [Span] = []
-                    SentenceSplitter.split(text, in: span, into: &spans)
-                    sentences += spans.map { Sentence(span: $0, isQuoted: true) }
+                    appendSentences(text, span, quoted: true, to: &sentences)
                 }
                 n = m + 1
             case .own, .blank:
                 var m = n
                 while m + 1 < count, kinds[first + m + 1] == .own || kinds[first + m + 1] == .blank { m += 1 }
-                var spans: [Span] = []
-                SentenceSplitter.split(text, in: ranges[n].lowerBound..<ranges[m].upperBound, into: &spans)
-                sentences += spans.map { Sentence(span: $0) }
+                appendSentences(text, ranges[n].lowerBound..<ranges[m].upperBound, quoted: false, to: &sentences)
                 n = m + 1
             default:
                 n += 1
@@ -228,9 +244,27 @@ public enum TextLayout {
         }
         while let l = own.last, l == 0x0A || l == 0x20 { own.removeLast() }
         // Exact-size copies: the arrays grew by doubling, and every comment keeps them.
-        return CleanText(text: String(decoding: text, as: UTF8.self), ownText: String(decoding: own, as: UTF8.self),
-                         quotes: quotes.withUnsafeBufferPointer { Array($0) },
-                         sentences: sentences.withUnsafeBufferPointer { Array($0) })
+        // Lines start after ASCII markers and end before ASCII blanks: the pieces hold whole characters.
+        var textString = ""
+        textString.reserveCapacity(text.count)  // exact: every comment keeps this string
+        for (k, r) in pieces.enumerated() {
+            if k > 0 { textString.append("\n") }
+            textString.append(contentsOf: slice(input, r.lowerBound, r.upperBound))
+        }
+        // The own words are usually one run of `text` (a reply below its quote): then they are a slice of it.
+        let ownText: String
+        if let o = ownStart, o + own.count <= text.count, text[o..<(o + own.count)].elementsEqual(own) {
+            ownText = String(slice(textString, o, o + own.count))
+        } else {
+            ownText = UTF8Text.string(own)
+        }
+        return CleanText(text: textString, ownText: ownText, quotes: exactSize(quotes), sentences: exactSize(sentences))
+    }
+
+    /// The UTF-8 bytes `lo..<hi` of `s` (offsets at character boundaries) as a `Substring`: no copy, no validation.
+    static func slice(_ s: String, _ lo: Int, _ hi: Int) -> Substring {
+        let u = s.utf8
+        return Substring(u[u.index(u.startIndex, offsetBy: lo)..<u.index(u.startIndex, offsetBy: hi)])
     }
 
     static func trim(_ b: [UInt8], _ r: Range<Int>) -> Range<Int> {
@@ -250,6 +284,6 @@ public enum TextLayout {
         let hasCR = UTF8Text.firstIndex(of: 0x0D, in: bytes, from: 0, to: bytes.count) != nil
         if r.count == bytes.count, !hasCR { return input }
         let kept = hasCR ? bytes[r].filter { $0 != 0x0D } : Array(bytes[r])
-        return String(decoding: kept, as: UTF8.self)
+        return UTF8Text.string(kept)
     }
 }

@@ -1,14 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decoding bytes that should be UTF-8 but might not be.
 public enum UTF8Text {
     /// Decodes `bytes[range]`; invalid sequences become U+FFFD and set `invalid`.
     ///
-    /// One validating pass (the standard library's, with its own ASCII fast path) in the common case;
-    /// a second, repairing pass only for invalid input. A separate ASCII pre-scan cost a third pass.
-    @inlinable
+    /// One pass of the standard library's validation over a contiguous buffer (its own ASCII fast path,
+    /// then a repairing decode), and a `memcmp` of the result against the input: a repair always changes
+    /// the bytes at the first bad sequence, so an identical result of the same length was valid input.
+    ///
+    /// Design notes: `String(validating:)` on an `ArraySlice` went through the generic sequence path and
+    /// cost about twice the buffer-pointer decode here; validating first with our own scan and then
+    /// decoding (which validates again) was two passes.
     public static func decode(_ bytes: [UInt8], _ range: Range<Int>, invalid: inout Bool) -> String {
-        if let s = String(validating: bytes[range], as: UTF8.self) { return s }
-        invalid = true
-        return String(decoding: bytes[range], as: UTF8.self)
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range outside the bytes")
+        var repaired = false
+        let s = bytes.withUnsafeBufferPointer { all -> String in
+            let p = UnsafeBufferPointer(rebasing: all[range])
+            var s = String(decoding: p, as: UTF8.self)
+            repaired = !s.withUTF8 { q in
+                q.count == p.count && (p.isEmpty || memcmp(q.baseAddress!, p.baseAddress!, p.count) == 0)
+            }
+            return s
+        }
+        if repaired { invalid = true }
+        return s
+    }
+
+    /// `bytes` as a `String`, invalid sequences replaced with U+FFFD, through the contiguous fast path.
+    public static func string(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The offset of the first byte of `p` that does not belong to a well-formed UTF-8 sequence (an
+    /// unexpected continuation byte, an overlong form, a surrogate, a value above U+10FFFF, or a sequence
+    /// cut short by the end), or nil when all of `p` is well-formed UTF-8.
+    ///
+    /// ASCII is skipped eight bytes at a time; only bytes at or above 0x80 are checked one by one, against
+    /// the ranges of Unicode's table of well-formed byte sequences (Table 3-7).
+    public static func firstInvalid(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = p.baseAddress else { return nil }
+        let n = p.count
+        var i = 0
+        while i < n {
+            while i + 8 <= n {
+                let high = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
+                if high != 0 {
+                    i += UInt64(littleEndian: high).trailingZeroBitCount >> 3
+                    break
+                }
+                i += 8
+            }
+            guard i < n else { return nil }
+            let b = base[i]
+            if b < 0x80 { i += 1; continue }
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            let more: Int
+            switch b {
+            case 0xC2...0xDF: more = 1
+            case 0xE0: more = 2; lo = 0xA0            // no overlong three-byte forms
+            case 0xED: more = 2; hi = 0x9F            // no surrogates
+            case 0xE1...0xEF: more = 2
+            case 0xF0: more = 3; lo = 0x90            // no overlong four-byte forms
+            case 0xF4: more = 3; hi = 0x8F            // nothing above U+10FFFF
+            case 0xF1...0xF3: more = 3
+            default: return i                         // continuation byte, C0, C1, F5...FF
+            }
+            guard i + more < n else { return i }
+            let c = base[i + 1]
+            guard c >= lo, c <= hi else { return i }
+            if more >= 2, base[i + 2] & 0xC0 != 0x80 { return i }
+            if more == 3, base[i + 3] & 0xC0 != 0x80 { return i }
+            i += more + 1
+        }
+        return nil
     }
 
     /// Whether `bytes[range]` is pure ASCII.

@@ -46,6 +46,12 @@ public struct Span: Sendable, Hashable, Codable, Comparable {
         hi = Self.offset(end)
     }
 
+    /// A span from offsets already known to be valid (0 <= start <= end).
+    init(uncheckedStart start: Int32, end: Int32) {
+        lo = start
+        hi = end
+    }
+
     private static func offset(_ v: Int) -> Int32 {
         precondition(v >= 0 && v <= Int(Int32.max), "Span offset \(v) outside 0...\(Int32.max)")
         return Int32(v)

@@ -15,11 +15,12 @@ import LinearAlgebra
 /// each from its own generator (drawn in order from one seeded generator), the best objective kept (the
 /// earliest on ties).
 ///
-/// All starts run together: one gemm `X·[C₁ … C_S]ᵀ` (n x d x k·S) per iteration gives every start's
-/// similarities, and one pass over X (`clusterSums`) gives every start's new centroid sums; seeding likewise scores every start's candidates in one gemm per step. On a million rows this reads
-/// X once per iteration instead of once per start, and the gemms are wide enough to run near the BLAS's
-/// peak (a n x d x k product with k = 8 is bound by memory). A start that has converged drops out of the
-/// products; its result is the one it would reach alone.
+/// All starts run together: one product `X·[C₁ … C_S]ᵀ` (n x d x k·S) per iteration gives every start's
+/// similarities, taken in blocks of rows that are consumed while in cache (`assignAll`), and one pass over X
+/// (`clusterSums`) gives every start's new centroid sums; seeding likewise scores every start's candidates in
+/// one gemm per step. On a million rows this reads X once per iteration instead of once per start, and the
+/// gemms are wide enough to run near the BLAS's peak (a n x d x k product with k = 8 is bound by memory). A
+/// start that has converged drops out of the products; its result is the one it would reach alone.
 ///
 /// With `normalizeCentroids = false` the same code runs Lloyd's Euclidean k-means on the rows (what
 /// scikit-learn's `KMeans` does after a `Normalizer`): centroids are plain means and a row joins the centroid
@@ -168,12 +169,14 @@ public struct SphericalKMeans: Sendable {
 
     /// Lloyd-style iterations of several starts together, each from its own k x d centroids.
     func iterate(_ x: Matrix, centroids starts: [Matrix]) -> [Result] {
-        let n = x.rows, k = self.k
+        let n = x.rows, d = x.cols, k = self.k
         let normalize = normalizeCentroids, tolerance = self.tolerance
         struct Run {
             var centroids: Matrix
             var labels: [Int]
             var sims: [Double]
+            /// k x d: the sums of the clusters' rows under `labels`, once known.
+            var sums: Matrix?
             var score = 0.0
             var iterations = 0
             var done = false
@@ -185,20 +188,45 @@ public struct SphericalKMeans: Sendable {
             let assigned = Self.assignAll(x, centroids: active.map { runs[$0].centroids }, k: k,
                                           previous: active.map { runs[$0].labels }, normalized: normalize)
             var update: [Int] = []  // positions in `active` whose centroids move
+            var before: [[Int]] = []  // their labels before this assignment
             for (p, r) in active.enumerated() {
                 runs[r].iterations += 1
+                let previous = runs[r].labels
                 runs[r].labels = assigned[p].labels
                 runs[r].sims = assigned[p].sims
                 runs[r].score = assigned[p].score
                 let converged = runs[r].iterations > 1 && Double(assigned[p].changed) <= tolerance * Double(n)
-                if converged || runs[r].iterations >= maxIterations { runs[r].done = true } else { update.append(p) }
+                if converged || runs[r].iterations >= maxIterations {
+                    runs[r].done = true
+                } else {
+                    update.append(p)
+                    before.append(previous)
+                }
             }
             if update.isEmpty { continue }
-            // Every moving start's centroid sums in one pass over X (see `clusterSums`).
-            let sums = Self.clusterSums(x, labels: update.map { runs[active[$0]].labels }, k: k)
+            // Where few rows moved, only their contributions move between sums (see `moveRows`); the other
+            // starts' sums are taken afresh, all in one pass over X (see `clusterSums`).
+            var fresh: [Int] = []  // positions in `update`
             for (u, p) in update.enumerated() {
                 let r = active[p]
-                runs[r].centroids = Self.centroids(sums: sums, block: u, k: k, x: x, labels: runs[r].labels,
+                if var sums = runs[r].sums, assigned[p].changed <= n / 8 {
+                    runs[r].sums = nil  // one owner while it changes
+                    Self.moveRows(&sums, x: x, from: before[u], to: runs[r].labels, k: k)
+                    runs[r].sums = sums
+                } else {
+                    fresh.append(u)
+                }
+            }
+            if !fresh.isEmpty {
+                let all = Self.clusterSums(x, labels: fresh.map { runs[active[update[$0]]].labels }, k: k)
+                for (f, u) in fresh.enumerated() {
+                    runs[active[update[u]]].sums = Matrix(rows: k, cols: d) { c, j in all.storage[f * k + c + j * all.rows] }
+                }
+            }
+            for p in update {
+                let r = active[p]
+                guard let sums = runs[r].sums else { continue }
+                runs[r].centroids = Self.centroids(sums: sums, block: 0, k: k, x: x, labels: runs[r].labels,
                                                    similarities: runs[r].sims, normalize: normalize)
             }
         }
@@ -210,65 +238,154 @@ public struct SphericalKMeans: Sendable {
         }
     }
 
-    /// Every start's assignment from one n x (k · starts) gemm `X·[C₁ … C_S]ᵀ` (released before returning).
+    /// Rows of X per block of the fused assignment: the block's rows of X (block x d) and its similarities
+    /// (block x k·starts) stay in cache while every start reads them.
+    static let assignBlock = 1024
+    /// Rows per parallel chunk of the assignment (a fixed size, so results do not depend on the thread count).
+    static let assignChunk = 16 * assignBlock
+
+    /// Every start's assignment from the similarities `X·[C₁ … C_S]ᵀ`, computed one block of rows at a time
+    /// (a gemm of `assignBlock` x d x k·S) and consumed at once, so the n x k·S matrix is never written: on a
+    /// million rows and ten starts of k = 8 it was 640 MB written and read back per iteration. Chunks of rows
+    /// run on both cores when BLAS itself runs one thread (with more, BLAS spreads each block's product); each
+    /// element of a product sums over d in the same order whatever the split, and the partial scores add in chunk
+    /// order, so the result does not depend on the thread count.
     static func assignAll(_ x: Matrix, centroids: [Matrix], k: Int, previous: [[Int]], normalized: Bool)
         -> [(labels: [Int], sims: [Double], score: Double, changed: Int)] {
-        let d = x.cols
-        let stacked = Matrix(rows: k * centroids.count, cols: d) { r, j in centroids[r / k].storage[r % k + j * k] }
-        let s = BLAS.gemm(x, .none, stacked, .transpose)
+        let n = x.rows, d = x.cols, count = centroids.count, width = k * count
+        let stacked = Matrix(rows: width, cols: d) { r, j in centroids[r / k].storage[r % k + j * k] }
         let norms = centroids.map(rowNorms)
-        return Parallel.mapChunks(count: centroids.count, chunkSize: 1) { range in
-            let a = range.lowerBound
-            return assign(s, block: a, k: k, norms: norms[a], normalized: normalized, previous: previous[a])
+        let half = norms.map { start in start.map { normalized ? 0 : 0.5 * $0 * $0 } }
+        struct Part {
+            var labels: [[Int]], sims: [[Double]], score: [Double], changed: [Int]
         }
-    }
-
-    /// Assignment of one start from its block of columns of `s` (n x k·starts): the centroid maximising
-    /// `x·c − ½‖c‖²` (plain `x·c` when centroids are unit length), lowest index on ties.
-    static func assign(_ s: Matrix, block: Int, k: Int, norms: [Double], normalized: Bool, previous: [Int])
-        -> (labels: [Int], sims: [Double], score: Double, changed: Int) {
-        let n = s.rows, base = block * k * n
-        let half = norms.map { normalized ? 0 : 0.5 * $0 * $0 }
-        var labels = [Int](repeating: 0, count: n), sims = [Double](repeating: 0, count: n)
-        var score = 0.0, changed = 0
-        for i in 0..<n {
-            var bestC = 0, best = s.storage[base + i] - half[0]
-            for c in 1..<k {
-                let v = s.storage[base + i + c * n] - half[c]
-                if v > best { best = v; bestC = c }
+        @Sendable func work(_ range: Range<Int>) -> Part {
+            var part = Part(labels: Array(repeating: [], count: count), sims: Array(repeating: [], count: count),
+                            score: Array(repeating: 0, count: count), changed: Array(repeating: 0, count: count))
+            for a in 0..<count {
+                part.labels[a].reserveCapacity(range.count)
+                part.sims[a].reserveCapacity(range.count)
             }
-            labels[i] = bestC
-            if previous[i] != bestC { changed += 1 }
-            let dot = s.storage[base + i + bestC * n]
-            sims[i] = normalized ? dot : (norms[bestC] > 0 ? dot / norms[bestC] : 0)
-            score += best
+            var s = [Double](repeating: 0, count: min(assignBlock, range.count) * width)
+            for lo in stride(from: range.lowerBound, to: range.upperBound, by: assignBlock) {
+                let m = min(assignBlock, range.upperBound - lo)
+                BLAS.gemmRows(x, lo..<(lo + m), stacked, into: &s)
+                for a in 0..<count {
+                    let base = a * k * m, h = half[a], prev = previous[a]
+                    for r in 0..<m {
+                        var bestC = 0, best = s[base + r] - h[0]
+                        for c in 1..<k {
+                            let v = s[base + r + c * m] - h[c]
+                            if v > best { best = v; bestC = c }
+                        }
+                        part.labels[a].append(bestC)
+                        if prev[lo + r] != bestC { part.changed[a] += 1 }
+                        let dot = s[base + r + bestC * m]
+                        part.sims[a].append(normalized ? dot : (norms[a][bestC] > 0 ? dot / norms[a][bestC] : 0))
+                        part.score[a] += best
+                    }
+                }
+            }
+            return part
         }
-        return (labels, sims, score, changed)
+        let parts: [Part]
+        if BLASInfo.threadCount() > 1 {
+            parts = stride(from: 0, to: n, by: assignChunk).map { work($0..<min(n, $0 + assignChunk)) }
+        } else {
+            parts = Parallel.mapChunks(count: n, chunkSize: assignChunk) { work($0) }
+        }
+        return (0..<count).map { a in
+            var labels: [Int] = [], sims: [Double] = []
+            labels.reserveCapacity(n)
+            sims.reserveCapacity(n)
+            var score = 0.0, changed = 0
+            for p in parts {
+                labels += p.labels[a]
+                sims += p.sims[a]
+                score += p.score[a]
+                changed += p.changed[a]
+            }
+            return (labels, sims, score, changed)
+        }
     }
 
     /// The sums of each cluster's rows for several labellings at once, as a (k · labellings) x d matrix whose
-    /// rows `u·k ..< (u + 1)·k` belong to labelling u. X is read once, column by column, whatever the number of
-    /// labellings (a gemm with an n x k·S membership matrix would read X once too but write and multiply S·k
-    /// mostly-zero columns: 640 MB on a million rows and ten starts). Each column is summed by one worker in
-    /// row order, so the result does not depend on the thread count.
+    /// rows `u·k ..< (u + 1)·k` belong to labelling u. X is read once whatever the number of labellings (a gemm
+    /// with an n x k·S membership matrix would read X once too but write and multiply S·k mostly-zero columns:
+    /// 640 MB on a million rows and ten starts). X is taken in blocks of rows, each copied row-major into a small
+    /// buffer, so that adding a row to a cluster's sum is one vector add over contiguous columns (one scalar add
+    /// per column and labelling, each waiting on the previous one to the same sum, was most of the k-means time).
+    /// Every sum still adds its rows in row order, and the columns are split in fixed parts, so the bits do not
+    /// depend on the thread count.
     static func clusterSums(_ x: Matrix, labels: [[Int]], k: Int) -> Matrix {
-        let n = x.rows, d = x.cols, width = k * labels.count
-        let columns = Parallel.mapChunks(count: d, chunkSize: max(1, d / 8)) { range -> [Double] in
-            var out = [Double](repeating: 0, count: width * range.count)
-            for j in range {
-                let base = j * n, o = (j - range.lowerBound) * width
-                // Blocks of 4096 rows, so that the block of the column stays in cache for every labelling.
-                for i0 in stride(from: 0, to: n, by: 4096) {
-                    let i1 = min(n, i0 + 4096)
-                    for (u, l) in labels.enumerated() {
-                        let at = o + u * k
-                        for i in i0..<i1 { out[at + l[i]] += x.storage[base + i] }
+        let n = x.rows, d = x.cols, count = labels.count, width = k * count
+        // slots[i·count + u] = u·k + (row i's cluster in labelling u)
+        var slots = [Int32](repeating: 0, count: n * count)
+        for (u, l) in labels.enumerated() {
+            precondition(l.count == n, "clusterSums: \(l.count) labels for \(n) rows")
+            for i in 0..<n { slots[i * count + u] = Int32(u * k + l[i]) }
+        }
+        let slotTable = slots
+        let block = 256, part = max(1, (d + 3) / 4)
+        let pieces = Parallel.mapChunks(count: d, chunkSize: part) { range -> [Double] in
+            let w = range.count
+            // Row-major: out[slot·w + j] is the sum of column range.lowerBound + j.
+            var out = [Double](repeating: 0, count: width * w)
+            var rows = [Double](repeating: 0, count: block * w)
+            out.withUnsafeMutableBufferPointer { o in
+                rows.withUnsafeMutableBufferPointer { r in
+                    x.storage.withUnsafeBufferPointer { xs in
+                        slotTable.withUnsafeBufferPointer { sl in
+                            guard let ob = o.baseAddress, let rb = r.baseAddress, let xb = xs.baseAddress,
+                                  let sb = sl.baseAddress else { return }
+                            for i0 in stride(from: 0, to: n, by: block) {
+                                let m = min(block, n - i0)
+                                for j in 0..<w {
+                                    let column = xb + (range.lowerBound + j) * n + i0
+                                    for i in 0..<m { rb[i * w + j] = column[i] }
+                                }
+                                for i in 0..<m {
+                                    let row = rb + i * w, slot = sb + (i0 + i) * count
+                                    for u in 0..<count {
+                                        let acc = ob + Int(slot[u]) * w
+                                        for j in 0..<w { acc[j] += row[j] }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
             return out
         }
-        return Matrix(rows: width, cols: d, columnMajor: Array(columns.joined()))
+        var sums = Matrix(rows: width, cols: d)
+        for (p, piece) in pieces.enumerated() {
+            let lo = p * part, w = piece.count / max(1, width)
+            for s in 0..<width { for j in 0..<w { sums.storage[s + (lo + j) * width] = piece[s * w + j] } }
+        }
+        return sums
+    }
+
+    /// Moves each row whose cluster changed from its old cluster's sum to its new one's (k x d sums), rows in
+    /// order: O(moved · d) where summing afresh is O(n · d). Late iterations move a few rows in a thousand, so
+    /// on a million comments this replaces most passes over X. The sums drift from fresh ones by rounding only
+    /// (about 1e-16 of their size per move), and the same moves give the same bits whatever the thread count.
+    static func moveRows(_ sums: inout Matrix, x: Matrix, from old: [Int], to new: [Int], k: Int) {
+        let n = x.rows, d = x.cols
+        precondition(sums.rows == k && sums.cols == d && old.count == n && new.count == n, "moveRows: shapes")
+        let moved = (0..<n).filter { old[$0] != new[$0] }
+        if moved.isEmpty { return }
+        sums.storage.withUnsafeMutableBufferPointer { s in
+            x.storage.withUnsafeBufferPointer { xs in
+                for j in 0..<d {
+                    for i in moved {
+                        let v = xs[i + j * n]
+                        s[old[i] + j * k] -= v
+                        s[new[i] + j * k] += v
+                    }
+                }
+            }
+        }
     }
 
     /// New centroids of one start from its block of rows of `sums` ((k · starts) x d): unit-length sums or

@@ -8,14 +8,16 @@ import Glibc
 
 /// Benchmark of the whole nightly pipeline; prints result rows `pipeline<TAB>case<TAB>metric<TAB>value<TAB>unit`.
 ///
-/// `threadlens-bench pipeline [--threads N] [--comments M] [--dir DIR] [--lexicons DIR]` generates N·M
-/// comments with `CorpusGenerator` (seeded, so every run benchmarks the same text) as JSONL, then times:
-/// a first full run, a rerun with nothing changed (every thread reused), and a run with one thread
-/// changed (incremental), reporting each stage's seconds, comments per second and peak memory.
+/// `threadlens-bench pipeline [--threads N] [--comments M] [--dir DIR] [--lexicons DIR] [--full-only]`
+/// generates N·M comments with `CorpusGenerator` (seeded, so every run benchmarks the same text) as
+/// JSONL, then times: a first full run, a rerun with nothing changed (every thread reused), and a run
+/// with one thread changed (incremental), reporting each stage's seconds, comments per second and
+/// peak memory. `--full-only` stops after the first run, so the peak is that run's alone.
 func benchPipeline(_ args: [String]) {
     var threads = 400, comments = 50
     var dir: String?
     var lexicons = "data/lexicons"
+    var fullOnly = false
     var i = 0
     while i < args.count {
         let value = i + 1 < args.count ? args[i + 1] : ""
@@ -24,7 +26,10 @@ func benchPipeline(_ args: [String]) {
         case "--comments": comments = Int(value) ?? comments
         case "--dir": dir = value
         case "--lexicons": lexicons = value
-        default: print("usage: threadlens-bench pipeline [--threads N] [--comments M] [--dir DIR] [--lexicons DIR]"); return
+        case "--full-only": fullOnly = true; i += 1; continue
+        default:
+            print("usage: threadlens-bench pipeline [--threads N] [--comments M] [--dir DIR] [--lexicons DIR] [--full-only]")
+            return
         }
         i += 2
     }
@@ -58,20 +63,29 @@ func benchPipeline(_ args: [String]) {
             row(label, "analysed_threads", Double(summary.run.processedThreads), "threads")
         }
         try run("full", full: true)
+        if fullOnly {
+            peakRow()
+            if dir == nil { try? FileManager.default.removeItem(at: root) }
+            return
+        }
         try run("unchanged", full: false)
         // Change one comment of one thread: only that thread is analysed again.
         var text = try String(contentsOf: input, encoding: .utf8)
         if let range = text.range(of: "\"text\":\"") { text.replaceSubrange(range, with: "\"text\":\"Edited. ") }
         try text.write(to: input, atomically: true, encoding: .utf8)
         try run("one_changed", full: false)
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        row("process", "peak_rss", Double(usage.ru_maxrss) / 1024, "MB")
+        peakRow()
         if dir == nil { try? FileManager.default.removeItem(at: root) }
     } catch {
         FileHandle.standardError.write(Data("pipeline bench failed: \(error)\n".utf8))
         exit(1)
     }
+}
+
+private func peakRow() {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    row("process", "peak_rss", Double(usage.ru_maxrss) / 1024, "MB")
 }
 
 private func row(_ label: String, _ metric: String, _ value: Double, _ unit: String) {

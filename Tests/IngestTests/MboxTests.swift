@@ -61,3 +61,58 @@ import ThreadModel
         #expect(m5.author == "dora@example.org")
     }
 }
+
+@Suite struct MboxInvalidUTF8Tests {
+    @Test func invalidUTF8IsReportedAtTheLineOfTheBadByte() throws {
+        let url = try temporaryDirectory().appendingPathComponent("bad.mbox")
+        let head = """
+        From a@example.org Thu Dec 11 08:00:00 2025
+        From: A <a@example.org>
+        Subject: one
+        Message-ID: <one@example.org>
+
+        first body line
+        second body line
+
+        From b@example.org Thu Dec 11 08:00:00 2025
+        From: B <b@example.org>
+        Subject: two
+        Message-ID: <two@example.org>
+        Content-Type: text/plain; charset=utf-8
+
+        fine line
+        another fine line
+        here comes a bad byte:
+        """
+        try write(Array(head.utf8) + [0x20, 0xC3, 0x28] + Array(" and more\nlast line\n".utf8), to: url)
+        let result = try Ingestor().read(paths: [url.path])
+        #expect(result.problems.filter { $0.code == "invalid-utf8" }.map(\.location.line) == [17])
+        let two = try #require(result.threads.flatMap(\.comments).first { $0.id == "two@example.org" })
+        #expect(two.flags.contains(.invalidUTF8) && two.location.line == 9)
+    }
+
+    @Test func invalidUTF8InAQuotedPrintablePartNamesItsLine() throws {
+        let url = try temporaryDirectory().appendingPathComponent("qp.mbox")
+        let text = """
+        From a@example.org Thu Dec 11 08:00:00 2025
+        From: A <a@example.org>
+        Subject: qp
+        Message-ID: <qp@example.org>
+        MIME-Version: 1.0
+        Content-Type: multipart/alternative; boundary="b1"
+
+        --b1
+        Content-Type: text/plain; charset=utf-8
+        Content-Transfer-Encoding: quoted-printable
+
+        a line that is soft=
+        broken
+        a bad =FF byte here
+        --b1--
+
+        """
+        try write(Array(text.utf8), to: url)
+        let result = try Ingestor().read(paths: [url.path])
+        #expect(result.problems.filter { $0.code == "invalid-utf8" }.map(\.location.line) == [14])
+    }
+}

@@ -27,6 +27,19 @@ struct BLASTests {
         expectClose(c, expected, tolerance: 1e-12, "gemm alpha/beta")
     }
 
+    @Test("gemmRows: a block of A's rows times Bᵀ, written with its own leading dimension")
+    func gemmRows() {
+        let a = randomMatrix(37, 9, seed: 31), b = randomMatrix(5, 9, seed: 32)
+        let full = naiveProduct(a, false, b, true)
+        for rows in [0..<37, 3..<20, 36..<37, 10..<10] {
+            var out = [Double](repeating: .nan, count: 37 * 5)
+            BLAS.gemmRows(a, rows, b, into: &out)
+            let m = rows.count
+            let expected = (0..<5).flatMap { j in rows.map { full[$0, j] } }
+            expectClose(Array(out.prefix(m * 5)), expected, tolerance: 1e-12, "rows \(rows)")
+        }
+    }
+
     @Test("gemv, plain and transposed", arguments: [false, true])
     func gemv(_ trans: Bool) {
         for (m, n) in [(1, 1), (3, 7), (64, 33)] {

@@ -81,10 +81,64 @@ import Testing
     }
 
     @Test func spansAreCompactAndEncodeAsBefore() throws {
-        #expect(MemoryLayout<Sentence>.stride == 12)
+        #expect(MemoryLayout<Sentence>.stride == 8)
+        #expect(MemoryLayout<ThreadModel.Comment>.stride <= 216)
         let data = try JSONEncoder().encode(Span(3, 9))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Int])
         #expect(object == ["start": 3, "end": 9])
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Span.self, from: Data(#"{"start":5,"end":2}"#.utf8)) }
+    }
+
+    @Test func packedSentenceKeepsSpanAndQuoteFlag() throws {
+        var s = Sentence(span: Span(Span.maxOffset - 1, Span.maxOffset), isQuoted: true)
+        #expect(s.span == Span(Span.maxOffset - 1, Span.maxOffset) && s.isQuoted)
+        s.isQuoted = false
+        #expect(s.span.start == Span.maxOffset - 1 && !s.isQuoted)
+        s.span = Span(0, 5)
+        s.isQuoted = true
+        #expect(s == Sentence(span: Span(0, 5), isQuoted: true) && s != Sentence(span: Span(0, 5)))
+        let data = try JSONEncoder().encode(s)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["isQuoted"] as? Bool == true && (object["span"] as? [String: Int]) == ["start": 0, "end": 5])
+        #expect(try JSONDecoder().decode(Sentence.self, from: data) == s)
+    }
+
+    @Test func optionalTimeScoreAndDepthKeepTheirValues() {
+        var c = comment(raw: "x", text: "x", own: "x")
+        #expect(c.postedAt == nil && c.score == nil && c.depth == 0 && c.parentLink == .none)
+        c.postedAt = 0
+        c.score = 0
+        c.depth = 100_000
+        c.parentLink = .subject
+        #expect(c.postedAt == 0 && c.score == 0 && c.depth == 100_000 && c.parentLink == .subject)
+        c.score = Int.min
+        c.postedAt = nil
+        #expect(c.postedAt == nil && c.score == Int.min)
+        c.score = nil
+        #expect(c.score == nil && c.postedAt == nil)
+        c.moderation = "Insightful"
+        c.location.field = "text"
+        #expect(c.moderation == "Insightful" && c.location == SourceLocation(file: "f", line: 1, field: "text"))
+        c.moderation = nil
+        c.location.line = 7
+        #expect(c.moderation == nil && c.location == SourceLocation(file: "f", line: 7, field: "text"))
+        c.location.field = nil
+        #expect(c.location == SourceLocation(file: "f", line: 7))
+    }
+
+    @Test func packedEditsInlineAndInAnArray() {
+        // Two short edits fit inline; many long ones need the byte array; both give back the raw text.
+        let cases: [(String, String)] = [
+            ("> one quoted line\nmine\n", "one quoted line\nmine"),
+            ((0..<40).map { ">>> quoted line number \($0) é" }.joined(separator: "\n"),
+             (0..<40).map { "quoted line number \($0) é" }.joined(separator: "\n")),
+            (String(repeating: "a", count: 300) + "\n> " + String(repeating: "b", count: 20_000) + " \n",
+             String(repeating: "a", count: 300) + "\n" + String(repeating: "b", count: 20_000)),
+        ]
+        for (raw, text) in cases {
+            var c = comment(raw: raw, text: text, own: text)
+            c.compactTextStorage()
+            #expect(c.rawText == raw && c.text == text && c.ownText == text)
+        }
     }
 }

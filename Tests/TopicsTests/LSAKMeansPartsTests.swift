@@ -55,8 +55,66 @@ struct LSAKMeansPartsTests {
         for (u, labels) in labellings.enumerated() {
             for c in 0..<k {
                 let expected = (0..<x.cols).map { j in (0..<x.rows).filter { labels[$0] == c }.reduce(0.0) { $0 + x[$1, j] } }
-                expectAllClose((0..<x.cols).map { sums[u * k + c, $0] }, expected, tolerance: 1e-12,
-                               "labelling \(u), cluster \(c)")
+                // Rows are added in row order for every labelling: the very same bits as the plain sums.
+                #expect((0..<x.cols).map { sums[u * k + c, $0] } == expected, "labelling \(u), cluster \(c)")
+            }
+        }
+    }
+
+    @Test("moving the rows that changed cluster gives the fresh sums, over several rounds")
+    func movedRows() throws {
+        let x = try Self.embeddings()
+        var rng = SeededGenerator(seed: 11)
+        let k = 4
+        var labels = (0..<x.rows).map { _ in Int(rng.next() % UInt64(k)) }
+        var sums = SphericalKMeans.clusterSums(x, labels: [labels], k: k)
+        for round in 0..<5 {
+            var next = labels
+            for i in next.indices where rng.next() % 10 == 0 { next[i] = Int(rng.next() % UInt64(k)) }
+            SphericalKMeans.moveRows(&sums, x: x, from: labels, to: next, k: k)
+            labels = next
+            let fresh = SphericalKMeans.clusterSums(x, labels: [labels], k: k)
+            expectAllClose(sums.storage, fresh.storage, tolerance: 1e-12, "round \(round)")
+        }
+    }
+
+    @Test("the blocked assignment equals the plain one on more rows than a chunk, with 1 or 2 BLAS threads")
+    func blockedAssignment() {
+        let n = SphericalKMeans.assignChunk * 2 + 777, d = 6, k = 4, starts = 3
+        var rng = SeededGenerator(seed: 5)
+        var x = Matrix(rows: n, cols: d) { _, _ in rng.nextUnit() - 0.5 }
+        x.normalizeRows()
+        let centroids = (0..<starts).map { _ in Matrix(rows: k, cols: d) { _, _ in rng.nextUnit() - 0.5 } }
+        let previous = (0..<starts).map { _ in (0..<n).map { _ in Int(rng.next() % UInt64(k)) } }
+        let before = BLASInfo.threadCount()
+        defer { BLASInfo.setThreadCount(before) }
+        for normalized in [true, false] {
+            BLASInfo.setThreadCount(1)
+            let one = SphericalKMeans.assignAll(x, centroids: centroids, k: k, previous: previous, normalized: normalized)
+            BLASInfo.setThreadCount(2)
+            let two = SphericalKMeans.assignAll(x, centroids: centroids, k: k, previous: previous, normalized: normalized)
+            for a in 0..<starts {
+                #expect(one[a].labels == two[a].labels && one[a].sims == two[a].sims && one[a].score == two[a].score)
+                let c = centroids[a]
+                let norms = SphericalKMeans.rowNorms(c)
+                var changed = 0, score = 0.0, worst = 0.0
+                for i in 0..<n {
+                    let dots = (0..<k).map { cl in (0..<d).reduce(0.0) { $0 + x[i, $1] * c[cl, $1] } }
+                    let fit = (0..<k).map { dots[$0] - (normalized ? 0 : 0.5 * norms[$0] * norms[$0]) }
+                    let best = fit.indices.max { fit[$0] < fit[$1] || (fit[$0] == fit[$1] && $0 > $1) } ?? 0
+                    // Near-ties may resolve either way by rounding; elsewhere the label must match.
+                    if fit.indices.allSatisfy({ $0 == best || fit[best] - fit[$0] > 1e-12 }) {
+                        #expect(one[a].labels[i] == best, "row \(i), start \(a)")
+                    }
+                    let l = one[a].labels[i]
+                    let sim = normalized ? dots[l] : dots[l] / norms[l]
+                    worst = max(worst, abs(one[a].sims[i] - sim))
+                    if l != previous[a][i] { changed += 1 }
+                    score += fit[l]
+                }
+                #expect(worst < 1e-12, "similarities, start \(a)")
+                #expect(one[a].changed == changed)
+                #expect(abs(one[a].score - score) < 1e-9 * Double(n))
             }
         }
     }
