@@ -22,24 +22,22 @@ public enum SentenceSplitter {
                                       "al", "inc", "ltd", "co", "ca", "resp"]
 
     static func packed(_ word: String) -> UInt64 { word.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
-    /// The titles packed, sorted: a binary search of 19 integers costs less than hashing one into a `Set`
-    /// (this runs at every "." after a short word).
-    static let titleKeys: [UInt64] = titles.map(packed).sorted()
 
-    /// Whether `key` is a packed title.
+    /// Whether `key` is a packed title (``titles``; the tests check the two agree). A switch on constants
+    /// reads no global (a stored table paid a lazy-initialisation check at every sentence end).
     @inline(__always)
     static func isTitle(_ key: UInt64) -> Bool {
-        titleKeys.withUnsafeBufferPointer { keys in
-            var lo = 0, hi = keys.count
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if keys[mid] < key { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < keys.count && keys[lo] == key
+        switch key {
+        case 0x616C, 0x6361, 0x6366, 0x636F, 0x6472, 0x6A72, 0x6D72, 0x6D73, 0x7372, 0x7374, 0x7673,  // al ca cf co dr jr mr ms sr st vs
+             0x666967, 0x696E63, 0x6C7464, 0x6D7273, 0x766F6C,  // fig inc ltd mrs vol
+             0x7072_6F66, 0x7265_7370, 0x6170_7072_6F78:  // prof resp approx
+            return true
+        default:
+            return false
         }
     }
-    static let etcKey = packed("etc")
-    static let noKey = packed("no")
+    static var etcKey: UInt64 { 0x657463 }  // packed("etc")
+    static var noKey: UInt64 { 0x6E6F }  // packed("no")
 
     public static func split(_ text: String) -> [Span] {
         let bytes = Array(text.utf8)
@@ -83,15 +81,26 @@ public enum SentenceSplitter {
         while i < end {
             // Fast skip, eight bytes at a time: only `.!?`, a line break and the lead byte of `…` matter.
             if let base {
-                // Jump straight to the first byte that may matter: the lowest flagged byte of the mask is
-                // always a true match (only bytes above a match can be flagged by a borrow).
-                while i + 8 <= end {
-                    let m = matchMask(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
-                    if m != 0 {
-                        i += m.trailingZeroBitCount >> 3
-                        break
+                // Jump straight to the first byte that may matter: in the loop, the lowest flagged byte of the
+                // mask is always a true match (only bytes above a match can be flagged by a borrow).
+                scan: do {
+                    while i + 8 <= end {
+                        let m = matchMask(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+                        if m != 0 {
+                            i += m.trailingZeroBitCount >> 3
+                            break scan
+                        }
+                        i += 8
                     }
-                    i += 8
+                    // Fewer than eight bytes left: the eight that end at `end` (inside the buffer) in one load,
+                    // flags below `i` cleared, instead of a byte at a time. A flag at or after `i` may be a
+                    // false one (a borrow from a match below `i`): the byte checks below only step past it.
+                    if i < end, end >= 8 {
+                        let p = end - 8
+                        let m = matchMask(UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)))
+                            & (~0 << UInt64((i - p) << 3))
+                        i = m == 0 ? end : p + m.trailingZeroBitCount >> 3
+                    }
                 }
                 guard i < end else { break }
             }

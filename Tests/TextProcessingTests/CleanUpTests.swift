@@ -69,6 +69,44 @@ import ThreadModel
                 ["Steven J. Vaughan-Nichols wrote it.", "Mr. Torvalds agreed."])
     }
 
+    /// The scan reads the last bytes of a range as one word that may start before the range: what lies
+    /// before it, and whether the text is long enough for that load at all, must not change the split.
+    @Test func splitDoesNotDependOnBytesBeforeTheRange() {
+        let pieces = ["a", "B", " ", "  ", ".", "..", "!", "?", "\n", "\n\n", "/", "\"", ")", "e.g", "Mr", "etc", "No", "5",
+                      "…", "’", "é", "Ok", "it works", "/ /", "@", "#"]
+        let junk: [[UInt8]] = [[], Array("./!?\n/@".utf8), Array("........".utf8), Array("x\n\n\n\n\n\n\n\n\n".utf8)]
+        var state: UInt64 = 12_345
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<3000 {
+            let text = (0..<(1 + next(9))).map { _ in pieces[next(pieces.count)] }.joined()
+            let alone = SentenceSplitter.split(text)
+            for before in junk {
+                let bytes = before + Array(text.utf8)
+                var spans: [Span] = []
+                SentenceSplitter.split(bytes, in: before.count..<bytes.count, into: &spans)
+                #expect(spans.map { Span($0.start - before.count, $0.end - before.count) } == alone, "\(text.debugDescription)")
+            }
+        }
+        #expect(sentences("Go. /Now./") == ["Go.", "/Now./"])
+        #expect(sentences("it works!!/ ok.") == ["it works!!/ ok."])
+        #expect(sentences("Fine.\n\nDone") == ["Fine.", "Done"])
+    }
+
+    @Test func titleKeysMatchTheTitleList() {
+        for title in SentenceSplitter.titles {
+            #expect(SentenceSplitter.isTitle(SentenceSplitter.packed(title)), "\(title)")
+            #expect(sentences("Ask \(title). Smith now.") == ["Ask \(title). Smith now."], "\(title)")
+        }
+        for word in ["m", "mx", "drs", "pro", "respo", "approxx", "etc", "no", "the", "approximately"] {
+            #expect(!SentenceSplitter.isTitle(SentenceSplitter.packed(word)), "\(word)")
+        }
+        #expect(SentenceSplitter.etcKey == SentenceSplitter.packed("etc"))
+        #expect(SentenceSplitter.noKey == SentenceSplitter.packed("no"))
+    }
+
     @Test func lineBreaks() {
         // One paragraph per line (comment sites): every line is a sentence.
         #expect(sentences("First line without a stop\nSecond line") == ["First line without a stop", "Second line"])
