@@ -172,7 +172,7 @@ struct VocabularyBuilder {
             if negation[k] { f |= WordFlags.negator }
             if acronym[k] { f |= WordFlags.acronym }
             if idiomWords.contains(Int32(k)) { f |= WordFlags.idiom }
-            if phrases.byFirst[Int32(k)] != nil { f |= WordFlags.phraseStart }
+            if phrases.startsPhrase(Int32(k)) { f |= WordFlags.phraseStart }
             if Int32(k) == words.but || Int32(k) == words.however { f |= WordFlags.contrast }
             return f
         }

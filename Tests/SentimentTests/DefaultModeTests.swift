@@ -20,6 +20,26 @@ import ThreadModel
                 > Support.standard.polarityScores("It is nice, however the code is awful.").compound)
     }
 
+    @Test func phraseTableGroupsByFirstWordLongestFirst() {
+        var table = PhraseRule.Table()
+        table.add([5, 6], id: 100)
+        table.add([2, 3, 4], id: 101)
+        table.add([5, 6, 7], id: 102)
+        table.add([5, 8], id: 103)
+        table.sortLongestFirst()
+        func starting(_ id: Int32) -> [[Int32]] {
+            guard table.startsPhrase(id) else { return [] }
+            let ps = table.phrases[Int(table.offsets[Int(id)])..<Int(table.offsets[Int(id) + 1])]
+            return ps.map { p in Array(table.words[Int(p.start)..<Int(p.start + p.count)]) + [p.id] }
+        }
+        #expect(starting(5) == [[5, 6, 7, 102], [5, 6, 100], [5, 8, 103]])
+        #expect(starting(2) == [[2, 3, 4, 101]])
+        for id: Int32 in [-1, 0, 1, 3, 4, 6, 7, 8, 9, 1000] { #expect(!table.startsPhrase(id), "\(id)") }
+        var empty = PhraseRule.Table()
+        empty.sortLongestFirst()
+        #expect(empty.isEmpty && !empty.startsPhrase(0))
+    }
+
     @Test func repeatedValuesAroundButAreEachScaled() {
         let s = Self.words("but ok nice")
         expectClose(s[1], 1.2 * 1.5)

@@ -6,18 +6,57 @@
 /// words inside it no longer act alone ("not" in "not bad" negates nothing, "free" in "use after free" is
 /// not positive). Matching is greedy, longest phrase first, left to right, on whole tokens.
 enum PhraseRule {
+    /// Phrases grouped by first word id in flat arrays (a dictionary look-up hashed the id for every
+    /// token that may start a phrase).
     struct Table: Sendable {
-        /// Phrases by first word id: (word ids, vocabulary id of the phrase).
-        var byFirst: [Int32: [([Int32], Int32)]] = [:]
+        /// One phrase: its words are `words[start..<start + count]`; `id` is the phrase's vocabulary id.
+        struct Phrase: Sendable {
+            var start: Int32
+            var count: Int32
+            var id: Int32
+        }
+        /// Phrases as added, until ``sortLongestFirst()`` lays them out.
+        private var added: [([Int32], Int32)] = []
+        /// The phrases starting with word id `k` are `phrases[Int(offsets[k])..<Int(offsets[k + 1])]`,
+        /// longest first; ids at or past `offsets.count - 1` start none.
+        private(set) var offsets: [Int32] = [0]
+        private(set) var phrases: [Phrase] = []
+        /// Every phrase's word ids, back to back.
+        private(set) var words: [Int32] = []
 
         mutating func add(_ words: [Int32], id: Int32) {
-            byFirst[words[0], default: []].append((words, id))
+            added.append((words, id))
         }
 
+        /// Lays the phrases out by first word, longest first (phrases of one length and first word keep
+        /// the order they were added in).
         mutating func sortLongestFirst() {
-            for k in byFirst.keys { byFirst[k]?.sort { $0.0.count > $1.0.count } }
+            let order = added.indices.sorted { a, b in
+                let x = added[a].0, y = added[b].0
+                if x[0] != y[0] { return x[0] < y[0] }
+                if x.count != y.count { return x.count > y.count }
+                return a < b
+            }
+            let firstIds = added.map { Int($0.0[0]) }
+            offsets = [Int32](repeating: 0, count: (firstIds.max() ?? -1) + 2)
+            phrases = []
+            words = []
+            for k in order {
+                let (w, id) = added[k]
+                phrases.append(Phrase(start: Int32(words.count), count: Int32(w.count), id: id))
+                words += w
+                offsets[Int(w[0]) + 1] += 1
+            }
+            for k in 1..<offsets.count { offsets[k] += offsets[k - 1] }
         }
-        var isEmpty: Bool { byFirst.isEmpty }
+
+        /// Whether some phrase starts with word `id`.
+        func startsPhrase(_ id: Int32) -> Bool {
+            let k = Int(id)
+            return k >= 0 && k + 1 < offsets.count && offsets[k] < offsets[k + 1]
+        }
+
+        var isEmpty: Bool { phrases.isEmpty && added.isEmpty }
     }
 
     /// Merges phrases in place and returns the (possibly shorter) token buffer: merging only ever
@@ -34,19 +73,24 @@ enum PhraseRule {
 
     static func merge(_ t: UnsafeMutableBufferPointer<Token>, _ vocabulary: Vocabulary) -> UnsafeMutableBufferPointer<Token> {
         let table = vocabulary.phrases, start = UInt16(WordFlags.phraseStart)
+        let offsets = table.offsets, phrases = table.phrases, words = table.words
         var n = 0
         var i = 0
         outer: while i < t.count {
-            if t[i].flags & start != 0, let candidates = table.byFirst[t[i].id] {
-                for (words, id) in candidates where i + words.count <= t.count {
+            let first = Int(t[i].id)
+            if t[i].flags & start != 0, first >= 0, first + 1 < offsets.count {
+                for p in Int(offsets[first])..<Int(offsets[first + 1]) {
+                    let phrase = phrases[p]
+                    let count = Int(phrase.count), w = Int(phrase.start)
+                    guard i + count <= t.count else { continue }
                     var k = 1
-                    while k < words.count && t[i + k].id == words[k] { k += 1 }
-                    if k == words.count {
+                    while k < count && t[i + k].id == words[w + k] { k += 1 }
+                    if k == count {
                         var merged = t[i]
-                        merged.id = id
+                        merged.id = phrase.id
                         merged.end = t[i + k - 1].end
                         // The first word's shape, the phrase's word flags; a phrase neither negates nor shouts.
-                        merged.flags = merged.flags & (Token.upperBit | Token.lettersBit) | UInt16(vocabulary.flags(id))
+                        merged.flags = merged.flags & (Token.upperBit | Token.lettersBit) | UInt16(vocabulary.flags(phrase.id))
                         t[n] = merged
                         n += 1
                         i += k
