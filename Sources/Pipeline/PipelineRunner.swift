@@ -133,12 +133,6 @@ public struct PipelineRunner: Sendable {
         sentiments.absorb(&newSentiments)
         stances.absorb(&newStances)
 
-        // The chunked work is done: topics, still running, may have the other core for their gemm.
-        let blasThreads = BLASInfo.threadCount()
-        let topicThreads = max(blasThreads, options.blasThreadsForTopics ?? ProcessInfo.processInfo.activeProcessorCount)
-        if topicThreads > blasThreads { BLASInfo.setThreadCount(topicThreads) }
-        defer { if topicThreads > blasThreads { BLASInfo.setThreadCount(blasThreads) } }
-
         // The store is written beside topics and the reports, in one transaction committed only after
         // the reports are staged; any error below rolls it back.
         let transaction = store.map { StoreTransaction(store: $0, logger: logger) }
@@ -151,7 +145,6 @@ public struct PipelineRunner: Sendable {
 
         // Topics, with stable ids.
         let topicsOutcome = topicsRun.wait()
-        if topicThreads > blasThreads { BLASInfo.setThreadCount(blasThreads) }
         timings.append(topicsOutcome.timing)
         let (rawTopics, rawAssignments) = try topicsOutcome.result.get()
         let tracked = TopicTracker(threshold: pipeline.topics.matchThreshold)

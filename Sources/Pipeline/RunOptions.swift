@@ -34,11 +34,6 @@ public struct RunOptions: Sendable {
     /// Seconds to pause after the reports are written and before they are published. A test hook:
     /// the kill test stops the process during this pause.
     public var pauseBeforePublish: Double = 0
-    /// BLAS threads the topics stage may use once sentiment and stance are done and it has the
-    /// machine mostly to itself (nil: one per core; never fewer than BLAS was started with). The
-    /// count in use before is restored when topics finish. OpenBLAS splits a gemm by blocks of its
-    /// output, so the results do not depend on it.
-    public var blasThreadsForTopics: Int?
 
     public init(full: Bool = false, runDate: String? = nil) {
         self.full = full

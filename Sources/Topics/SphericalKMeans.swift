@@ -250,7 +250,10 @@ public struct SphericalKMeans: Sendable {
     /// run on both cores when BLAS itself runs one thread (with more, BLAS spreads each block's product); each
     /// element of a product sums over d in the same order whatever the split, and the partial scores add in chunk
     /// order, so the result does not depend on the thread count.
-    static func assignAll(_ x: Matrix, centroids: [Matrix], k: Int, previous: [[Int]], normalized: Bool)
+    /// `chunksOnEveryCore`: compute the row chunks on every core (the default when BLAS itself runs one
+    /// thread) or one after the other with BLAS's own threads; both give the same bits.
+    static func assignAll(_ x: Matrix, centroids: [Matrix], k: Int, previous: [[Int]], normalized: Bool,
+                          chunksOnEveryCore: Bool = BLASInfo.threadCount() <= 1)
         -> [(labels: [Int], sims: [Double], score: Double, changed: Int)] {
         let n = x.rows, d = x.cols, count = centroids.count, width = k * count
         let stacked = Matrix(rows: width, cols: d) { r, j in centroids[r / k].storage[r % k + j * k] }
@@ -289,10 +292,10 @@ public struct SphericalKMeans: Sendable {
             return part
         }
         let parts: [Part]
-        if BLASInfo.threadCount() > 1 {
-            parts = stride(from: 0, to: n, by: assignChunk).map { work($0..<min(n, $0 + assignChunk)) }
-        } else {
+        if chunksOnEveryCore {
             parts = Parallel.mapChunks(count: n, chunkSize: assignChunk) { work($0) }
+        } else {
+            parts = stride(from: 0, to: n, by: assignChunk).map { work($0..<min(n, $0 + assignChunk)) }
         }
         return (0..<count).map { a in
             var labels: [Int] = [], sims: [Double] = []
