@@ -34,6 +34,7 @@ run: release
 test: setup
 	$(SWIFT) build
 	$(SWIFT) test
+	scripts/check-blas-threads.sh
 
 # Every stage and the nightly pipeline at 100k, 300k and 1M generated comments beside the references
 # (docs/bench.md); BENCH_QUICK=1 for a few-minute smoke run.

@@ -74,7 +74,7 @@ public struct SphericalKMeans: Sendable {
         let seeds = seedRows(x, generators: &generators)
         let runs = iterate(x, centroids: seeds.map { rows in Self.rows(rows, of: x) })
         var best = runs[0]
-        for run in runs.dropFirst() where run.score > best.score { best = run }
+        for run in runs.dropFirst() where run.score > best.score + 1e-9 * Swift.max(1, abs(best.score)) { best = run }
         if normalizeCentroids && refinesWithMeans { return refine(x, runs) }
         return best
     }
@@ -145,7 +145,7 @@ public struct SphericalKMeans: Sendable {
                     let column = (s * trials + t) * n
                     var potential = 0.0
                     for i in 0..<n { potential += min(current[s][i], max(0, 2 - 2 * sims.storage[column + i])) }
-                    if potential < bestPotential {
+                    if potential < bestPotential - 1e-9 * Swift.max(1, abs(potential)) {
                         bestPotential = potential
                         bestTrial = t
                     }
@@ -279,7 +279,7 @@ public struct SphericalKMeans: Sendable {
                         var bestC = 0, best = s[base + r] - h[0]
                         for c in 1..<k {
                             let v = s[base + r + c * m] - h[c]
-                            if v > best { best = v; bestC = c }
+                            if v > best + 1e-12 { best = v; bestC = c }
                         }
                         part.labels[a].append(bestC)
                         if prev[lo + r] != bestC { part.changed[a] += 1 }
