@@ -130,15 +130,9 @@ struct LSAKMeansPartsTests {
         #expect(refined.iterations < 2 * km.maxIterations)  // both phases converged
         // Every row is nearest (Euclidean) to the mean of its own cluster; similarities are cosines to it.
         let d = x.cols
-        var means = [[Double]](repeating: [Double](repeating: 0, count: d), count: 4)
-        var size = [Double](repeating: 0, count: 4)
+        let means = clusterMeans(x, labels: refined.labels, k: 4)
         for i in 0..<x.rows {
-            size[refined.labels[i]] += 1
-            for j in 0..<d { means[refined.labels[i]][j] += x[i, j] }
-        }
-        for c in 0..<4 { for j in 0..<d { means[c][j] /= size[c] } }
-        for i in 0..<x.rows {
-            let dist = (0..<4).map { c in (0..<d).reduce(0.0) { $0 + (x[i, $1] - means[c][$1]) * (x[i, $1] - means[c][$1]) } }
+            let dist = squaredDistances(x, row: i, to: means)
             #expect(dist[refined.labels[i]] <= (dist.min() ?? 0) + 1e-9, "row \(i)")
             let c = refined.labels[i]
             let norm = means[c].reduce(0) { $0 + $1 * $1 }.squareRoot()

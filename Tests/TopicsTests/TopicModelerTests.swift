@@ -4,6 +4,23 @@ import Testing
 @testable import Topics
 
 /// A small corpus written for these tests: three clear subjects plus noise.
+/// The plain mean of each cluster's rows (k clusters, every one non-empty).
+func clusterMeans(_ x: Matrix, labels: [Int], k: Int) -> [[Double]] {
+    var means = [[Double]](repeating: [Double](repeating: 0, count: x.cols), count: k)
+    var size = [Double](repeating: 0, count: k)
+    for i in 0..<x.rows {
+        size[labels[i]] += 1
+        for j in 0..<x.cols { means[labels[i]][j] += x[i, j] }
+    }
+    for c in 0..<k { for j in 0..<x.cols { means[c][j] /= size[c] } }
+    return means
+}
+
+/// Squared Euclidean distances from row `i` of `x` to each of `means`.
+func squaredDistances(_ x: Matrix, row i: Int, to means: [[Double]]) -> [Double] {
+    means.map { m in (0..<x.cols).reduce(0.0) { $0 + (x[i, $1] - m[$1]) * (x[i, $1] - m[$1]) } }
+}
+
 enum SmallCorpus {
     static let subjects: [[String]] = [
         ["rust", "borrow", "checker", "memory", "safety", "unsafe", "lifetimes", "ownership", "compiler"],
@@ -199,16 +216,9 @@ struct LSAClusteringTests {
             #expect(Set(best.labels).count == 4)
             if !normalize && best.iterations < km.maxIterations {
                 // Lloyd's fixed point: every row is nearest (Euclidean) to the mean of its own cluster.
-                let d = xu.cols
-                var means = [[Double]](repeating: [Double](repeating: 0, count: d), count: 4)
-                var size = [Double](repeating: 0, count: 4)
+                let means = clusterMeans(xu, labels: best.labels, k: 4)
                 for i in 0..<xu.rows {
-                    size[best.labels[i]] += 1
-                    for j in 0..<d { means[best.labels[i]][j] += xu[i, j] }
-                }
-                for c in 0..<4 { for j in 0..<d { means[c][j] /= size[c] } }
-                for i in 0..<xu.rows {
-                    let dist = (0..<4).map { c in (0..<d).reduce(0.0) { $0 + (xu[i, $1] - means[c][$1]) * (xu[i, $1] - means[c][$1]) } }
+                    let dist = squaredDistances(xu, row: i, to: means)
                     #expect(dist[best.labels[i]] <= (dist.min() ?? 0) + 1e-9, "row \(i)")
                 }
             }
