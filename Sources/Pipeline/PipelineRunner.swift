@@ -81,7 +81,7 @@ public struct PipelineRunner: Sendable {
         // chain, and their single-threaded stretches (k-means, LSA) leave a core to the rest.
         // Both sides are deterministic; neither reads the other.
         let topicsRun = BackgroundStage(stage: "topics", logger: logger, progress: progress,
-                                        items: { $0.0.assignments.count }) {
+                                        items: { $0.1.count }) {
             do { return try stages.topics(threads) } catch let e as RunError { throw e } catch {
                 throw RunError(stage: "topics", "\(error)")
             }
@@ -120,18 +120,45 @@ public struct PipelineRunner: Sendable {
         let previous = try store?.previousTopics(before: runDate)
         let nextID = (try store?.maxTopicID(before: runDate) ?? 0) + 1
         var history = try store?.history(before: runDate) ?? []
-        var (sentiments, stances) = reused
-        let fresh = threads.filter { t in
-            !unchanged.contains(t.id) || t.comments.contains { sentiments[$0.key] == nil || stances[$0.key] == nil }
+        let (reusedSentiments, reusedStances) = reused
+        let fresh = threads.indices.filter { i in
+            !unchanged.contains(threads[i].id)
+                || threads[i].comments.contains { reusedSentiments[$0.key] == nil || reusedStances[$0.key] == nil }
         }
+        let freshThreads = fresh.map { threads[$0] }
         logger.info("incremental", metadata: ["analyse": "\(fresh.count)", "unchanged": "\(threads.count - fresh.count)"])
 
-        // Sentiment and stance on new or changed threads only.
-        var (newSentiments, newStances) = try timed("sentiment+stance", items: { _ in fresh.reduce(0) { $0 + $1.comments.count } }) {
-            stages.analyse(fresh, analyzer: analyzer, classifier: classifier)
+        // Sentiment and stance on new or changed threads only; every comment's results then by position.
+        var columns = CommentColumns(threads: threads)
+        do {
+            var analysed = try timed("sentiment+stance", items: { _ in freshThreads.reduce(0) { $0 + $1.comments.count } }) {
+                stages.analyse(freshThreads, analyzer: analyzer, classifier: classifier)
+            }
+            if fresh.count == threads.count {
+                // A full run: the results are already in thread order.
+                swap(&columns.sentiments, &analysed.sentiments)
+                swap(&columns.stances, &analysed.stances)
+            } else {
+                var next = 0
+                for i in fresh {
+                    for p in columns.range(ofThread: i) {
+                        (columns.sentiments[p], columns.stances[p]) = (analysed.sentiments[next], analysed.stances[next])
+                        next += 1
+                    }
+                }
+                let freshSet = Set(fresh)
+                for i in threads.indices where !freshSet.contains(i) {
+                    let base = columns.offsets[i]
+                    for (j, c) in threads[i].comments.enumerated() {
+                        (columns.sentiments[base + j], columns.stances[base + j]) = (reusedSentiments[c.key], reusedStances[c.key])
+                    }
+                }
+            }
         }
-        sentiments.absorb(&newSentiments)
-        stances.absorb(&newStances)
+        // The stances by key, for the stance summaries (`StanceAggregator` looks them up so).
+        var stances: [CommentKey: CommentStance] = [:]
+        stances.reserveCapacity(columns.count)
+        for s in columns.stances { if let s { stances[s.key] = s } }
 
         // The store is written beside topics and the reports, in one transaction committed only after
         // the reports are staged; any error below rolls it back.
@@ -139,8 +166,8 @@ public struct PipelineRunner: Sendable {
         defer { if let transaction, !transaction.isFinished { transaction.rollback() } }
         let threadsRecord = ThreadsRecord(
             runDate: runDate, threads: threads, contentHashes: hashes, commentHashes: commentHashes,
-            unchanged: unchanged.subtracting(fresh.map(\.id)), settingsHash: settingsHash,
-            sentiments: sentiments, stances: stances)
+            unchanged: unchanged.subtracting(freshThreads.map(\.id)), settingsHash: settingsHash,
+            columns: columns)
         transaction?.add("threads") { db in try RunStore.write(threadsRecord, db) }
 
         // Topics, with stable ids.
@@ -152,27 +179,22 @@ public struct PipelineRunner: Sendable {
         let labels = Dictionary(uniqueKeysWithValues: tracked.topics.map { ($0.id, $0.label) })
         let topics = rawTopics.renumbered(tracked.stableID, labels: labels)
         let aggregationStart = Date()
-        var assignments: [CommentKey: TopicAssignment] = [:]
-        var topicOf: [CommentKey: Int] = [:]
-        assignments.reserveCapacity(rawAssignments.count)
-        topicOf.reserveCapacity(rawAssignments.count)
-        for (k, a) in rawAssignments {
-            var a = a
+        columns.topics = rawAssignments.map { a in
+            guard var a else { return nil }
             a.topic = tracked.stableID[a.topic] ?? a.topic
-            assignments[k] = a
-            if !a.isOutlier { topicOf[k] = a.topic }
+            return a
         }
 
         // The day's history first: with the topics it is all the store still needs, so the store's
         // writes go on while the stance summaries and the reports are made.
-        let today = Aggregation.history(date: runDate, threads: threads, stances: stances, topicOf: topicOf,
-                                        labels: labels, weighting: pipeline.stance.weighting)
+        let today = Aggregation.history(date: runDate, threads: threads, columns: columns, labels: labels,
+                                        weighting: pipeline.stance.weighting)
         let historyCutoff = pipeline.retention.historyDays > 0 ? RunDate.adding(-pipeline.retention.historyDays, to: runDate) : nil
         if let transaction {
             let stored = tracked.topics
             let centroids = try RunStore.centroids(stored)
-            let dayRecord = DayRecord(runDate: runDate, threads: threads, sentiments: sentiments, stances: stances,
-                                      topics: stored, topicOf: topicOf, history: today, historyCutoff: historyCutoff)
+            let dayRecord = DayRecord(runDate: runDate, threads: threads, columns: columns,
+                                      topics: stored, history: today, historyCutoff: historyCutoff)
             transaction.add("day") { db in try RunStore.write(dayRecord, centroids: centroids, db) }
         }
         if let cutoff = historyCutoff { history.removeAll { $0.date < cutoff } }
@@ -180,7 +202,8 @@ public struct PipelineRunner: Sendable {
 
         // Re-aggregate.
         let aggregator = StanceAggregator(weighting: pipeline.stance.weighting)
-        let summaries = Aggregation.summaries(threads: threads, stances: stances, topicOf: topicOf, aggregator: aggregator)
+        let summaries = Aggregation.summaries(threads: threads, columns: columns, stances: stances, aggregator: aggregator)
+        stances = [:]
         logger.info("aggregated", metadata: [
             "seconds": "\(String(format: "%.3f", Date().timeIntervalSince(aggregationStart)))",
         ])
@@ -201,10 +224,10 @@ public struct PipelineRunner: Sendable {
             seed: pipeline.topics.seed, stanceWeighting: pipeline.stance.weighting, profile: profile.name)
         let staging = try publisher.makeStaging(runID: info.runID)
         let input = ReportInput(
-            run: info, threads: threads, sentiments: sentiments, stances: stances, topics: topics,
-            topicAssignments: assignments, stanceOverall: summaries.overall, stanceByThread: summaries.byThread,
+            run: info, threads: threads, sentiments: [:], stances: [:], topics: topics,
+            topicAssignments: [:], stanceOverall: summaries.overall, stanceByThread: summaries.byThread,
             stanceByTopic: summaries.byTopic, history: history, topicChanges: tracked.changes,
-            previousRunDate: previous?.date)
+            previousRunDate: previous?.date, columns: columns)
         let files = try timed("reports", items: { $0.count }) {
             info.stageTimings = timings
             info.finishedAt = Date().timeIntervalSince1970
@@ -283,18 +306,5 @@ final class BackgroundStage<Value: Sendable>: @unchecked Sendable {
         group.wait()
         guard let outcome else { preconditionFailure("BackgroundStage finished without an outcome") }
         return outcome
-    }
-}
-
-extension Dictionary {
-    /// Merges `other` in (its values win) and empties it, so the two are not held at once; a full run
-    /// reuses nothing, and `other` then simply becomes this dictionary.
-    mutating func absorb(_ other: inout Self) {
-        if isEmpty {
-            swap(&self, &other)
-        } else {
-            merge(other) { _, new in new }
-        }
-        other = [:]
     }
 }

@@ -62,9 +62,11 @@ struct RunStages: Sendable {
     ///
     /// Threads are cut into consecutive chunks; each chunk scores its comments' sentiment, then their
     /// stance (which needs only the chunk's own threads: a reply's parent is in the same thread). The
-    /// chunks' results are merged in chunk order, so the output does not depend on the thread count.
+    /// chunks' results are joined in chunk order, so the output does not depend on the thread count.
+    /// - Returns: one sentiment and one stance (nil if the classifier gave none) per comment, in
+    ///   thread then comment order.
     func analyse(_ threads: [DiscussionThread], analyzer: SentimentAnalyzer, classifier: StanceClassifier)
-        -> ([CommentKey: CommentSentiment], [CommentKey: CommentStance])
+        -> (sentiments: [CommentSentiment?], stances: [CommentStance?])
     {
         let total = threads.reduce(0) { $0 + $1.comments.count }
         let start = Date()
@@ -80,24 +82,32 @@ struct RunStages: Sendable {
                     ordered.append(s)
                 }
             }
-            let stances = classifier.run(threads: Array(threads[range]), sentiments: sentiments)
+            let stances = Self.aligned(classifier.run(threads: Array(threads[range]), sentiments: sentiments), to: ordered)
             let n = done.add(ordered.count)
             progress?(StageProgress(stage: "sentiment+stance", done: n, total: total,
                                     elapsed: Date().timeIntervalSince(start), finished: false))
             return (ordered, stances)
         }
-        var sentiments: [CommentKey: CommentSentiment] = [:]
-        var stances: [CommentKey: CommentStance] = [:]
+        var sentiments: [CommentSentiment?] = []
+        var stances: [CommentStance?] = []
         sentiments.reserveCapacity(total)
         stances.reserveCapacity(total)
-        // In chunk order, each chunk let go once merged: the results are not held twice at once while
+        // In chunk order, each chunk let go once joined: the results are not held twice at once while
         // the topics stage, running beside, is at its own peak.
         chunks.reverse()
         while let (ss, ts) = chunks.popLast() {
-            for s in ss { sentiments[s.key] = s }
-            for t in ts { stances[t.key] = t }
+            for s in ss { sentiments.append(s) }
+            stances += ts
         }
         return (sentiments, stances)
+    }
+
+    /// The classifier's stances put beside the comments they belong to. It returns one per comment in
+    /// comment order; should it not, they are matched by key (and a comment without one gets nil).
+    static func aligned(_ stances: [CommentStance], to comments: [CommentSentiment]) -> [CommentStance?] {
+        if stances.count == comments.count, zip(stances, comments).allSatisfy({ $0.key == $1.key }) { return stances }
+        let byKey = StanceAggregator.index(stances)
+        return comments.map { byKey[$0.key] }
     }
 
     /// Threads per chunk: about 2,000 comments, so that chunks are many enough to balance two cores
@@ -118,15 +128,12 @@ struct RunStages: Sendable {
     /// clustered once with that k. The result reports the sample's per-k scores and says so in its notes.
     /// Design note: choosing k clusters the corpus once per candidate k; on a million comments that
     /// was most of the stage, while the silhouette itself is already measured on a 2,000-document sample.
-    func topics(_ threads: [DiscussionThread]) throws -> (TopicResult, [CommentKey: TopicAssignment]) {
-        var keys: [CommentKey] = []
+    /// - Returns: the result without its per-document assignments, and the assignments by position
+    ///   (thread then comment order; nil for a comment the modeler did not assign).
+    func topics(_ threads: [DiscussionThread]) throws -> (TopicResult, [TopicAssignment?]) {
         var docs: [TopicDocument] = []
         for t in threads {
-            for c in t.comments {
-                let key = c.key
-                keys.append(key)
-                docs.append(TopicDocument(id: key.description, text: c.ownText))
-            }
+            for c in t.comments { docs.append(TopicDocument(id: c.key.description, text: c.ownText)) }
         }
         var options = pipeline.topics.options
         var chosen: TopicResult?
@@ -142,18 +149,19 @@ struct RunStages: Sendable {
             result.notes.insert("k = \(chosen.k) chosen by silhouette on a seeded sample of "
                                 + "\(Self.kSelectionSample) of \(docs.count) documents", at: 0)
         }
-        var byKey: [CommentKey: TopicAssignment] = [:]
-        byKey.reserveCapacity(keys.count)
         // Assignments come in document order; the id check guards that assumption.
+        var byPosition: [TopicAssignment?]
         if result.assignments.count == docs.count,
            zip(result.assignments, docs).allSatisfy({ $0.documentID == $1.id }) {
-            for (k, a) in zip(keys, result.assignments) { byKey[k] = a }
+            byPosition = result.assignments
         } else {
-            var lookup: [String: CommentKey] = [:]
-            for (k, d) in zip(keys, docs) { lookup[d.id] = k }
-            for a in result.assignments { if let k = lookup[a.documentID] { byKey[k] = a } }
+            byPosition = Array(repeating: nil, count: docs.count)
+            var lookup: [String: Int] = [:]
+            for (k, d) in docs.enumerated() { lookup[d.id] = k }
+            for a in result.assignments { if let k = lookup[a.documentID] { byPosition[k] = a } }
         }
-        return (result, byKey)
+        result.assignments = []
+        return (result, byPosition)
     }
 
     /// `size` distinct indices of `0..<count`, drawn with a seeded partial Fisher-Yates shuffle, sorted.

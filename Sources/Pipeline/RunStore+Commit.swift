@@ -51,18 +51,20 @@ extension RunStore {
         for thread in record.threads where record.unchanged.contains(thread.id) {
             try touchThread.execute(arguments: [date, thread.file, thread.id])
         }
-        let changed = record.threads.filter { !record.unchanged.contains($0.id) }
+        let changed = record.threads.indices.filter { !record.unchanged.contains(record.threads[$0].id) }
+        let columns = record.columns
         let block = 512
         for start in stride(from: 0, to: changed.count, by: block) {
-            let part = Array(changed[start..<min(changed.count, start + block)])
+            let indices = Array(changed[start..<min(changed.count, start + block)])
+            let part = indices.map { record.threads[$0] }
             let encoded = Parallel.mapChunks(count: part.count, chunkSize: 32) { range in
                 range.map { i -> ([UInt8], [String]?) in
                     let thread = part[i]
+                    let base = columns.offsets[indices[i]]
                     var items: [(commentID: String, sentiment: CommentSentiment, stance: CommentStance)] = []
                     items.reserveCapacity(thread.comments.count)
-                    for c in thread.comments {
-                        let key = c.key
-                        guard let s = record.sentiments[key], let t = record.stances[key] else { continue }
+                    for (j, c) in thread.comments.enumerated() {
+                        guard let s = columns.sentiments[base + j], let t = columns.stances[base + j] else { continue }
                         items.append((c.id, s, t))
                     }
                     let hashes = record.commentHashes[thread.id] == nil ? ContentHash.hashes(thread).comments : nil
@@ -95,13 +97,14 @@ extension RunStore {
         var days = try BatchInsert(db, sql: """
             INSERT OR REPLACE INTO comment_days (date, thread_id, comment_id, compound, stance, stance_score, topic_id) VALUES
             """, columns: 7)
-        for thread in record.threads {
-            for c in thread.comments {
-                let key = c.key
-                let stance = record.stances[key]
-                try days.add([date, c.threadID, c.id, record.sentiments[key]?.scores.compound ?? 0,
-                              stance?.label.rawValue ?? StanceLabel.neutral.rawValue, stance?.score ?? 0,
-                              record.topicOf[key]])
+        let columns = record.columns
+        for (i, thread) in record.threads.enumerated() {
+            let base = columns.offsets[i]
+            for (j, c) in thread.comments.enumerated() {
+                let stance = columns.stances[base + j]
+                let topic = columns.topics[base + j].flatMap { $0.isOutlier ? nil : $0.topic }
+                try days.add([date, c.threadID, c.id, columns.sentiments[base + j]?.scores.compound ?? 0,
+                              stance?.label.rawValue ?? StanceLabel.neutral.rawValue, stance?.score ?? 0, topic])
             }
         }
         try days.finish()

@@ -45,18 +45,18 @@ public struct ThreadsRecord: Sendable {
     /// Threads whose stored comments and results are already current (only `last_seen` moves).
     public var unchanged: Set<String> = []
     public var settingsHash: String
-    public var sentiments: [CommentKey: CommentSentiment]
-    public var stances: [CommentKey: CommentStance]
+    /// Every comment's sentiment and stance by position in `threads` (its topics are not read).
+    public var columns: CommentColumns
 }
 
 /// The run date's scores, topics and history: known once topics are.
 public struct DayRecord: Sendable {
     public var runDate: String
     public var threads: [DiscussionThread]
-    public var sentiments: [CommentKey: CommentSentiment]
-    public var stances: [CommentKey: CommentStance]
+    /// Every comment's results by position in `threads`, with stable topic ids; a comment's topic is
+    /// its assignment's unless that is an outlier.
+    public var columns: CommentColumns
     public var topics: [StoredTopic]
-    public var topicOf: [CommentKey: Int]
     public var history: [HistoryRow]
     /// Drop history rows before this date (nil keeps all).
     public var historyCutoff: String?

@@ -26,16 +26,37 @@ public enum Format {
         guard abs(scaled) < 9e15 else { out.append(contentsOf: "\(x)".utf8); return }
         let n = Int64(scaled)
         if n < 0 { out.append(UInt8(ascii: "-")) }
-        var digits: [UInt8] = []
-        var m = n.magnitude
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(m % 10))
-            m /= 10
-        } while m > 0
-        while digits.count <= d { digits.append(UInt8(ascii: "0")) }   // at least one digit before the point
-        for i in stride(from: digits.count - 1, through: 0, by: -1) {
-            if i == d - 1 { out.append(UInt8(ascii: ".")) }
-            out.append(digits[i])
+        // At least one digit before the point: the digits of |n|, left-padded with zeros to d + 1.
+        let digits = max(digitCount(n.magnitude), d + 1)
+        appendPadded(n.magnitude, digits: digits, point: d, to: &out)
+    }
+
+    /// The number of decimal digits of `v` (1 for 0).
+    @inline(__always)
+    static func digitCount(_ v: UInt64) -> Int {
+        var count = 1, m = v
+        while m >= 10 { m /= 10; count += 1 }
+        return count
+    }
+
+    /// Appends the lowest `digits` decimal digits of `v` (zero-padded on the left), with a point
+    /// before the last `point` of them when `point > 0`. Written in place, back to front, with no
+    /// temporary array: this runs for every number of every report.
+    static func appendPadded(_ v: UInt64, digits: Int, point: Int, to out: inout [UInt8]) {
+        let length = digits + (point > 0 ? 1 : 0)
+        let start = out.count
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: length))
+        out.withUnsafeMutableBufferPointer { buffer in
+            var m = v, i = start + length - 1
+            for written in 0..<digits {
+                if point > 0 && written == point {
+                    buffer[i] = UInt8(ascii: ".")
+                    i -= 1
+                }
+                buffer[i] = UInt8(ascii: "0") + UInt8(m % 10)
+                m /= 10
+                i -= 1
+            }
         }
     }
 
@@ -71,14 +92,7 @@ public enum Format {
 
     /// A non-negative integer, zero-padded to `width` digits.
     static func appendDigits(_ v: Int64, width: Int, to out: inout [UInt8]) {
-        var digits: [UInt8] = []
-        var m = v.magnitude
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(m % 10))
-            m /= 10
-        } while m > 0
-        while digits.count < width { digits.append(UInt8(ascii: "0")) }
-        out.append(contentsOf: digits.reversed())
+        appendPadded(v.magnitude, digits: max(digitCount(v.magnitude), width), point: 0, to: &out)
     }
 
     /// An integer in decimal, `-` first when negative.

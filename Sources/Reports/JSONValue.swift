@@ -84,13 +84,17 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// (E2 80 A8-AE) and U+2066-2069 (E2 81 A6-A9); every other byte is copied.
     static func writeString(_ s: String, into out: inout [UInt8]) {
         // Fast path: nothing to escape (no control byte, quote, backslash, DEL, or the lead bytes C2/E2).
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
+        // The scan runs over the string's own contiguous bytes, not through its UTF-8 view's iterator.
+        var s = s
+        s.withUTF8 { bytes in
+            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2 {
+                writeString(bytes: Array(bytes)[...], into: &out)
+                return
+            }
             out.append(0x22)
-            out.append(contentsOf: s.utf8)
+            out.append(contentsOf: bytes)
             out.append(0x22)
-            return
         }
-        writeString(bytes: Array(s.utf8)[...], into: &out)
     }
 
     /// `writeString` for UTF-8 bytes.

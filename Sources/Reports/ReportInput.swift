@@ -85,6 +85,9 @@ public struct ReportInput: Sendable {
     public var topics: TopicResult
     /// Each comment's topic; a comment missing here has no topic.
     public var topicAssignments: [CommentKey: TopicAssignment]
+    /// The same results by position, for `threads` in the order given. When set (and laid out for
+    /// `threads`), the writer reads every comment's results from here and not from the three dictionaries.
+    public var columns: CommentColumns?
     public var stanceOverall: StanceSummary
     /// Keyed by thread id.
     public var stanceByThread: [String: StanceSummary]
@@ -101,7 +104,8 @@ public struct ReportInput: Sendable {
         run: RunInfo, threads: [DiscussionThread], sentiments: [CommentKey: CommentSentiment],
         stances: [CommentKey: CommentStance], topics: TopicResult, topicAssignments: [CommentKey: TopicAssignment],
         stanceOverall: StanceSummary, stanceByThread: [String: StanceSummary], stanceByTopic: [Int: StanceSummary],
-        history: [HistoryRow] = [], topicChanges: [TopicChange] = [], previousRunDate: String? = nil
+        history: [HistoryRow] = [], topicChanges: [TopicChange] = [], previousRunDate: String? = nil,
+        columns: CommentColumns? = nil
     ) {
         self.run = run
         self.threads = threads
@@ -115,5 +119,6 @@ public struct ReportInput: Sendable {
         self.history = history
         self.topicChanges = topicChanges
         self.previousRunDate = previousRunDate
+        self.columns = columns
     }
 }

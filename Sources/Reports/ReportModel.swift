@@ -49,7 +49,14 @@ struct ReportModel: Sendable {
 
     init(_ input: ReportInput) {
         self.input = input
-        threads = input.threads.sorted { ($0.source.rawValue, $0.id, $0.file) < ($1.source.rawValue, $1.id, $1.file) }
+        let given = input.threads
+        // Positions in `input.threads` in report order; ties (none in a run: thread ids are unique) keep input order.
+        let reportOrder = given.indices.sorted { a, b in
+            let (x, y) = (given[a], given[b])
+            return (x.source.rawValue, x.id, x.file, a) < (y.source.rawValue, y.id, y.file, b)
+        }
+        threads = reportOrder.map { given[$0] }
+        let columns = input.columns.flatMap { $0.fits(given) ? $0 : nil }
         topics = input.topics.topics.sorted { ($0.id, $0.label, $0.size) < ($1.id, $1.label, $1.size) }
         var labels: [Int: String] = [:]
         for t in topics where labels[t.id] == nil { labels[t.id] = t.label }
@@ -64,12 +71,19 @@ struct ReportModel: Sendable {
             var part: [CommentRow] = []
             for t in chunk * chunkSize..<min(sorted.count, (chunk + 1) * chunkSize) {
                 let thread = sorted[t]
+                let base = columns?.offsets[reportOrder[t]] ?? 0
                 for (i, c) in thread.comments.enumerated() {
-                    let key = c.key
-                    let a = input.topicAssignments[key]
+                    let sentiment: SentimentScores?, stance: CommentStance?, a: TopicAssignment?
+                    if let columns {
+                        (sentiment, stance, a) = (columns.sentiments[base + i]?.scores, columns.stances[base + i],
+                                                  columns.topics[base + i])
+                    } else {
+                        let key = c.key
+                        (sentiment, stance, a) = (input.sentiments[key]?.scores, input.stances[key], input.topicAssignments[key])
+                    }
                     part.append(CommentRow(
                         threadIndex: Int32(t), commentIndex: Int32(i), source: thread.source,
-                        sentiment: input.sentiments[key]?.scores, stance: input.stances[key], topic: a?.topic,
+                        sentiment: sentiment, stance: stance, topic: a?.topic,
                         topicSimilarity: a?.similarity ?? .nan, topicOutlier: a?.isOutlier ?? false,
                         weight: weighting.weight(c.score)))
                 }
