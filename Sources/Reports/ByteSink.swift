@@ -42,6 +42,12 @@ final class ByteSink {
     }
 
     func write(bytes: [UInt8]) {
+        // A large block (a batch of rendered records) goes to the file as it is, not through the buffer.
+        if handle != nil && bytes.count >= Self.flushSize / 4 {
+            flush()
+            put(bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.flushSize { flush() }
     }
@@ -55,14 +61,19 @@ final class ByteSink {
     }
 
     private func flush() {
-        guard let handle else {
+        guard handle != nil else {
             kept.append(contentsOf: buffer)
             buffer.removeAll(keepingCapacity: true)
             return
         }
-        guard failure == nil else { buffer.removeAll(keepingCapacity: true); return }
-        do { try handle.write(contentsOf: buffer) } catch { failure = error }
+        put(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` to the file unless an earlier write failed.
+    private func put(_ bytes: [UInt8]) {
+        guard let handle, failure == nil, !bytes.isEmpty else { return }
+        do { try handle.write(contentsOf: bytes) } catch { failure = error }
     }
 
     /// Flushes and closes the file.

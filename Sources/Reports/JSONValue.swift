@@ -87,7 +87,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         // The scan runs over the string's own contiguous bytes, not through its UTF-8 view's iterator.
         var s = s
         s.withUTF8 { bytes in
-            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2 {
+            for b in bytes where needsEscapeScan(b) {
                 writeString(bytes: Array(bytes)[...], into: &out)
                 return
             }
@@ -103,6 +103,14 @@ public indirect enum JSONValue: Sendable, Hashable {
         var i = bytes.startIndex
         let end = bytes.endIndex
         while i < end {
+            // Bytes that need no escape are copied a run at a time.
+            var run = i
+            while run < end, !needsEscapeScan(bytes[run]) { run += 1 }
+            if run > i {
+                out.append(contentsOf: bytes[i..<run])
+                i = run
+                if i == end { break }
+            }
             let b = bytes[i]
             switch b {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
@@ -123,6 +131,12 @@ public indirect enum JSONValue: Sendable, Hashable {
             i += 1
         }
         out.append(0x22)
+    }
+
+    /// Whether `b` may start something `writeString` escapes (the bytes its fast path looks for).
+    @inline(__always)
+    static func needsEscapeScan(_ b: UInt8) -> Bool {
+        b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2
     }
 
     /// `\uXXXX` with lower-case hex.

@@ -95,18 +95,21 @@ struct JSONLineWriter {
         started[started.count - 1] = true
     }
 
-    mutating func key(_ k: String) {
+    /// Keys are literals of the writer's callers (plain ASCII names), so they are copied as they
+    /// are, without the scan for characters to escape that every value gets.
+    mutating func key(_ k: StaticString) {
         comma()
-        JSONValue.writeString(k, into: &bytes)
-        bytes.append(contentsOf: [0x3A, 0x20])
+        bytes.append(0x22)
+        k.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [0x22, 0x3A, 0x20])
     }
 
-    mutating func beginObject(_ k: String? = nil) { open(k, 0x7B) }
-    mutating func beginArray(_ k: String? = nil) { open(k, 0x5B) }
+    mutating func beginObject(_ k: StaticString? = nil) { open(k, 0x7B) }
+    mutating func beginArray(_ k: StaticString? = nil) { open(k, 0x5B) }
     mutating func endObject() { close(0x7D) }
     mutating func endArray() { close(0x5D) }
 
-    private mutating func open(_ k: String?, _ bracket: UInt8) {
+    private mutating func open(_ k: StaticString?, _ bracket: UInt8) {
         if let k { key(k) } else { comma() }
         bytes.append(bracket)
         started.append(false)
@@ -117,18 +120,18 @@ struct JSONLineWriter {
         started.removeLast()
     }
 
-    mutating func null(_ k: String) {
+    mutating func null(_ k: StaticString) {
         key(k)
         bytes.append(contentsOf: "null".utf8)
     }
 
-    mutating func string(_ k: String, _ v: String?) {
+    mutating func string(_ k: StaticString, _ v: String?) {
         key(k)
         if let v { JSONValue.writeString(v, into: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
     }
 
     /// `TextCell.excerpt(text, limit)` as a string.
-    mutating func excerpt(_ k: String, _ text: String, limit: Int) {
+    mutating func excerpt(_ k: StaticString, _ text: String, limit: Int) {
         key(k)
         scratch.removeAll(keepingCapacity: true)
         TextCell.appendExcerpt(text, limit: limit, to: &scratch)
@@ -136,7 +139,7 @@ struct JSONLineWriter {
     }
 
     /// An ISO-8601 timestamp string, or null.
-    mutating func timestamp(_ k: String, _ t: Double?) {
+    mutating func timestamp(_ k: StaticString, _ t: Double?) {
         key(k)
         scratch.removeAll(keepingCapacity: true)
         if let t, Format.appendISOTimestamp(t, to: &scratch) {
@@ -152,23 +155,23 @@ struct JSONLineWriter {
         JSONValue.writeString(v, into: &bytes)
     }
 
-    mutating func number(_ k: String, _ v: Double?, decimals: Int = 4) {
+    mutating func number(_ k: StaticString, _ v: Double?, decimals: Int = 4) {
         key(k)
         if let v, v.isFinite { Format.appendFixed(v, decimals: decimals, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
     }
 
-    mutating func int(_ k: String, _ v: Int?) {
+    mutating func int(_ k: StaticString, _ v: Int?) {
         key(k)
         if let v { Format.appendInt(v, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
     }
 
-    mutating func bool(_ k: String, _ v: Bool) {
+    mutating func bool(_ k: StaticString, _ v: Bool) {
         key(k)
         bytes.append(contentsOf: (v ? "true" : "false").utf8)
     }
 
     /// A member whose value is already a `JSONValue`, written on one line.
-    mutating func value(_ k: String, _ v: JSONValue) {
+    mutating func value(_ k: StaticString, _ v: JSONValue) {
         key(k)
         v.write(into: &bytes, indent: 0, oneLine: true)
     }

@@ -31,6 +31,34 @@ struct DeterminismTests {
         }
     }
 
+    @Test("results given by position give the same files as results given by key", arguments: [false, true])
+    func columns(reversed: Bool) {
+        let byKey = Fixture.input(reversed: reversed)
+        var byPosition = byKey
+        var columns = CommentColumns(threads: byKey.threads)
+        for (i, thread) in byKey.threads.enumerated() {
+            for (j, c) in thread.comments.enumerated() {
+                let p = columns.offsets[i] + j
+                columns.sentiments[p] = byKey.sentiments[c.key]
+                columns.stances[p] = byKey.stances[c.key]
+                columns.topics[p] = byKey.topicAssignments[c.key]
+            }
+        }
+        byPosition.columns = columns
+        byPosition.sentiments = [:]
+        byPosition.stances = [:]
+        byPosition.topicAssignments = [:]
+        #expect(columns.count == 7)
+        for (x, y) in zip(ReportWriter().render(byKey), ReportWriter().render(byPosition)) {
+            #expect(x.text == y.text, "\(x.name) differs by position:\n\(Golden.lineDiff(x.text, y.text))")
+        }
+        // Columns laid out for other threads are not used: every comment then has no results.
+        var mismatched = byPosition
+        mismatched.columns = CommentColumns(threads: Array(byKey.threads.dropLast()))
+        let comments = ReportWriter().render(mismatched).first { $0.name == "comments.csv" }?.text ?? ""
+        #expect(!comments.contains(",pro,"))
+    }
+
     @Test("another execution changes only the manifest's execution member")
     func onlyExecutionDiffers() throws {
         let a = ReportWriter().render(Fixture.input())
