@@ -73,53 +73,75 @@ enum Aggregation {
         return parts.flatMap { $0 }
     }
 
-    /// Stance summaries overall, per thread and per stable topic.
+    /// Stance summaries overall, per thread and per stable topic, computed here and now on every core.
     ///
-    /// `stances` holds the same stances as `columns`, by key, for `StanceAggregator`. The summaries are
-    /// independent, so they are computed on every core: the overall one, one per topic and the threads
-    /// in chunks, the largest first. Each is the same function of the same comments whatever the number
-    /// of cores, and each lands in its own slot.
+    /// `stances` holds the same stances as `columns`, by key, for `StanceAggregator`. The runner
+    /// makes the same summaries in two parts: `ThreadSummaryJobs` (per thread, which need no topic)
+    /// while topics run, and `overallAndTopicSummaries` after.
     static func summaries(
         threads: [DiscussionThread], columns: CommentColumns, stances: [CommentKey: CommentStance],
         aggregator: StanceAggregator
     ) -> (overall: StanceSummary, byThread: [String: StanceSummary], byTopic: [Int: StanceSummary]) {
-        var all: [Comment] = []
-        all.reserveCapacity(columns.count)
+        let jobs = ThreadSummaryJobs(threads: threads, stances: stances, aggregator: aggregator)
+        let byThread = jobs.assemble(Parallel.mapChunks(count: jobs.count, chunkSize: 1) { jobs.run($0.lowerBound) })
+        let (overall, byTopic) = overallAndTopicSummaries(threads: threads, columns: columns, stances: stances,
+                                                          aggregator: aggregator)
+        return (overall, byThread, byTopic)
+    }
+
+    /// The overall stance summary and one per stable topic (a comment's topic as in `history`), each
+    /// a job on every core, the overall one (the largest) first.
+    ///
+    /// Design note: both need every comment in one array, about 250 bytes a copy; they are made after
+    /// topics, whose temporaries are the run's peak, rather than beside them.
+    static func overallAndTopicSummaries(
+        threads: [DiscussionThread], columns: CommentColumns, stances: [CommentKey: CommentStance],
+        aggregator: StanceAggregator
+    ) -> (overall: StanceSummary, byTopic: [Int: StanceSummary]) {
         var perTopic: [Int: [Comment]] = [:]
         for (i, thread) in threads.enumerated() {
             let base = columns.offsets[i]
             for (j, c) in thread.comments.enumerated() {
-                all.append(c)
                 if let a = columns.topics[base + j], !a.isOutlier { perTopic[a.topic, default: []].append(c) }
             }
         }
-        enum Job: Sendable {
-            case overall
-            case topic(Int)
-            case threads(Range<Int>)
-        }
         let topicIDs = perTopic.keys.sorted()
-        let jobs: [Job] = [.overall] + topicIDs.map { .topic($0) }
-            + stride(from: 0, to: threads.count, by: 256).map { .threads($0..<min(threads.count, $0 + 256)) }
-        let (everything, topicComments) = (all, perTopic)
-        let done = Parallel.mapChunks(count: jobs.count, chunkSize: 1) { range -> [StanceSummary] in
-            switch jobs[range.lowerBound] {
-            case .overall: return [aggregator.summarize(everything, stances: stances)]
-            case let .topic(id): return [aggregator.summarize(topicComments[id] ?? [], stances: stances)]
-            case let .threads(r): return r.map { aggregator.summarize(threads[$0].comments, stances: stances) }
-            }
+        let topicComments = perTopic
+        // Job 0 is the overall summary, job i >= 1 topic `topicIDs[i - 1]`.
+        let done = Parallel.mapChunks(count: topicIDs.count + 1, chunkSize: 1) { range -> StanceSummary in
+            let job = range.lowerBound
+            return job == 0
+                ? aggregator.summarize(threads.flatMap(\.comments), stances: stances)
+                : aggregator.summarize(topicComments[topicIDs[job - 1]] ?? [], stances: stances)
         }
+        return (done[0], Dictionary(uniqueKeysWithValues: zip(topicIDs, done.dropFirst())))
+    }
+}
+
+/// The per-thread stance summaries as independent jobs: job `i` summarises the threads of chunk `i`.
+/// Each job is the same function of the same comments whenever and wherever it runs, and reads the
+/// comments in place (no copy of them is made).
+struct ThreadSummaryJobs: Sendable {
+    static let threadsPerJob = 256
+    let threads: [DiscussionThread]
+    let stances: [CommentKey: CommentStance]
+    let aggregator: StanceAggregator
+
+    var count: Int { (threads.count + Self.threadsPerJob - 1) / Self.threadsPerJob }
+
+    func run(_ job: Int) -> [StanceSummary] {
+        let start = job * Self.threadsPerJob
+        return (start..<min(threads.count, start + Self.threadsPerJob)).map {
+            aggregator.summarize(threads[$0].comments, stances: stances)
+        }
+    }
+
+    /// The summaries by thread id (a thread id given twice keeps its last thread's), from every job's
+    /// result in job order.
+    func assemble(_ results: [[StanceSummary]]) -> [String: StanceSummary] {
         var byThread: [String: StanceSummary] = [:]
         byThread.reserveCapacity(threads.count)
-        var byTopic: [Int: StanceSummary] = [:]
-        var overall = aggregator.summarize([], stances: [:])
-        for (job, result) in zip(jobs, done) {
-            switch job {
-            case .overall: overall = result[0]
-            case let .topic(id): byTopic[id] = result[0]
-            case let .threads(r): for (i, summary) in zip(r, result) { byThread[threads[i].id] = summary }
-            }
-        }
-        return (overall, byThread, byTopic)
+        for (i, summary) in zip(threads.indices, results.joined()) { byThread[threads[i].id] = summary }
+        return byThread
     }
 }

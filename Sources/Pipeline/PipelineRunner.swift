@@ -159,6 +159,11 @@ public struct PipelineRunner: Sendable {
         var stances: [CommentKey: CommentStance] = [:]
         stances.reserveCapacity(columns.count)
         for s in columns.stances { if let s { stances[s.key] = s } }
+        // The summaries per thread need no topic: they are made while topics run, on a low-priority
+        // thread that only takes the CPU time topics leave (see `SpareWork`).
+        let aggregator = StanceAggregator(weighting: pipeline.stance.weighting)
+        let summaryJobs = ThreadSummaryJobs(threads: threads, stances: stances, aggregator: aggregator)
+        let earlySummaries = SpareWork(count: summaryJobs.count) { summaryJobs.run($0) }
 
         // The store is written beside topics and the reports, in one transaction committed only after
         // the reports are staged; any error below rolls it back.
@@ -179,6 +184,7 @@ public struct PipelineRunner: Sendable {
         let labels = Dictionary(uniqueKeysWithValues: tracked.topics.map { ($0.id, $0.label) })
         let topics = rawTopics.renumbered(tracked.stableID, labels: labels)
         let aggregationStart = Date()
+        let aggregationCPU = ProcessClock.cpuSeconds()
         columns.topics = rawAssignments.map { a in
             guard var a else { return nil }
             a.topic = tracked.stableID[a.topic] ?? a.topic
@@ -201,11 +207,15 @@ public struct PipelineRunner: Sendable {
         history += today
 
         // Re-aggregate.
-        let aggregator = StanceAggregator(weighting: pipeline.stance.weighting)
-        let summaries = Aggregation.summaries(threads: threads, columns: columns, stances: stances, aggregator: aggregator)
-        stances = [:]
+        let early = earlySummaries.completedInBackground
+        let byThread = summaryJobs.assemble(earlySummaries.finish())
+        let (overall, byTopic) = Aggregation.overallAndTopicSummaries(
+            threads: threads, columns: columns, stances: stances, aggregator: aggregator)
+        let summaries = (overall: overall, byThread: byThread, byTopic: byTopic)
         logger.info("aggregated", metadata: [
             "seconds": "\(String(format: "%.3f", Date().timeIntervalSince(aggregationStart)))",
+            "cpu_seconds": "\(String(format: "%.3f", ProcessClock.cpuSeconds() - aggregationCPU))",
+            "summary_jobs_done_beside_topics": "\(early) of \(summaryJobs.count)",
         ])
 
         // Reports into a staging folder.

@@ -87,3 +87,30 @@ import Topics
         #expect(byTopic[2]?.total == 2)
     }
 }
+
+/// Jobs begun on a low-priority thread and finished by the caller.
+@Suite struct SpareWorkTests {
+    @Test func resultsAreInJobOrderHoweverFarTheBackgroundGot() {
+        let job: @Sendable (Int) -> [Int] = { i in (0...i).map { $0 * $0 } }
+        let want = (0..<40).map(job)
+        // Finished at once (the background may have done nothing) and after it has had time.
+        #expect(SpareWork(count: 40, job).finish() == want)
+        let later = SpareWork(count: 40, job)
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(later.completedInBackground <= 40)
+        #expect(later.finish() == want)
+        #expect(SpareWork(count: 0, job).finish().isEmpty)
+    }
+
+    @Test func threadSummaryJobsGiveTheSummariesOfAPlainLoop() {
+        let (threads, columns) = AggregationTests().sample()
+        let aggregator = StanceAggregator(weighting: StanceWeighting())
+        var stances: [CommentKey: CommentStance] = [:]
+        for s in columns.stances { if let s { stances[s.key] = s } }
+        let jobs = ThreadSummaryJobs(threads: threads, stances: stances, aggregator: aggregator)
+        #expect(jobs.count == 1)
+        let byThread = jobs.assemble(SpareWork(count: jobs.count) { jobs.run($0) }.finish())
+        #expect(byThread.count == 3)
+        for t in threads { #expect(byThread[t.id] == aggregator.summarize(t.comments, stances: stances)) }
+    }
+}
