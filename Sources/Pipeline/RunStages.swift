@@ -20,36 +20,58 @@ struct RunStages: Sendable {
 
     /// Reads every input entry with its own format, in the order the pipeline lists them.
     /// Paths are shown relative to the working directory when they lie under it.
+    ///
+    /// Files are read, and hashed for the manifest, on every core (a file's hash beside its own
+    /// reading); the results are then taken in the pipeline's order, so the threads, the problems and
+    /// the first error are those of reading the files one after another.
     func ingest() throws -> Ingested {
-        var threads: [DiscussionThread] = []
-        var problems: [InputProblem] = []
-        var files: [InputFileInfo] = []
         var seenFiles: Set<String> = []
-        var seenThreads: [String: String] = [:]
-        let entries = try pipeline.inputs.map { ($0, try InputFiles.expand($0.path)) }
-        let total = entries.reduce(0) { $0 + $1.1.count }
-        let start = Date()
-        for (input, paths) in entries {
-            for path in paths where seenFiles.insert(path).inserted {
-                let shown = Self.displayPath(path)
-                let result = try Ingestor(options: IngestOptions(format: input.format, strict: pipeline.ingest.strict))
-                    .read(paths: [shown])
-                for t in result.threads {
-                    if let other = seenThreads[t.id] {
-                        throw RunError(stage: "ingest", "\(shown): thread '\(t.id)' was already read from \(other)")
-                    }
-                    seenThreads[t.id] = shown
-                }
-                threads += result.threads
-                problems += result.problems
-                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-                let format = input.format?.rawValue ?? result.threads.first?.source.rawValue ?? "auto"
-                files.append(InputFileInfo(path: shown, sha256: SHA256.hex(file: path) ?? "", size: size, format: format))
-                progress?(StageProgress(stage: "ingest", done: files.count, total: total,
-                                        elapsed: Date().timeIntervalSince(start), finished: false))
+        var jobs: [(format: SourceFormat?, path: String)] = []
+        for input in pipeline.inputs {
+            for path in try InputFiles.expand(input.path) where seenFiles.insert(path).inserted {
+                jobs.append((input.format, path))
             }
         }
-        return Ingested(threads: threads, problems: problems, files: files)
+        enum Done: Sendable {
+            case read(Result<IngestResult, Error>)
+            case hash(String)
+        }
+        let strict = pipeline.ingest.strict
+        let start = Date()
+        let files = jobs
+        // Job 2i reads file i, job 2i + 1 hashes it.
+        let done = Parallel.mapChunks(count: 2 * files.count, chunkSize: 1) { range -> Done in
+            let (format, path) = files[range.lowerBound / 2]
+            if range.lowerBound % 2 == 1 { return .hash(SHA256.hex(file: path) ?? "") }
+            return .read(Result {
+                try Ingestor(options: IngestOptions(format: format, strict: strict)).read(paths: [Self.displayPath(path)])
+            })
+        }
+        var threads: [DiscussionThread] = []
+        var problems: [InputProblem] = []
+        var infos: [InputFileInfo] = []
+        var seenThreads: [String: String] = [:]
+        for (i, (format, path)) in files.enumerated() {
+            let shown = Self.displayPath(path)
+            guard case let .read(read) = done[2 * i], case let .hash(sha256) = done[2 * i + 1] else {
+                preconditionFailure("ingest: jobs out of order")
+            }
+            let result = try read.get()
+            for t in result.threads {
+                if let other = seenThreads[t.id] {
+                    throw RunError(stage: "ingest", "\(shown): thread '\(t.id)' was already read from \(other)")
+                }
+                seenThreads[t.id] = shown
+            }
+            threads += result.threads
+            problems += result.problems
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            let shownFormat = format?.rawValue ?? result.threads.first?.source.rawValue ?? "auto"
+            infos.append(InputFileInfo(path: shown, sha256: sha256, size: size, format: shownFormat))
+            progress?(StageProgress(stage: "ingest", done: infos.count, total: files.count,
+                                    elapsed: Date().timeIntervalSince(start), finished: false))
+        }
+        return Ingested(threads: threads, problems: problems, files: infos)
     }
 
     static func displayPath(_ path: String) -> String {
