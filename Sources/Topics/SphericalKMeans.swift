@@ -252,12 +252,14 @@ public struct SphericalKMeans: Sendable {
     /// 80 on 100k rows). Measured per width on 100k x 100 (one thread, CPU GFLOP/s, docs/topics.md): from
     /// width 32 up the small kernels win (80: 37 → 41; 48-72: +4-12 %), so the block shrinks to fit them;
     /// below they lose (8-24: 10-20 % slower), so narrow products take blocks of at least 1024 rows that stay
-    /// above the threshold (width 8: 1,280 rows, 12 → 15.5). Same bits either way: every element sums over d
+    /// above the threshold (width 8: 2,048 rows, 12 → 15.5). Same bits either way: every element sums over d
     /// in order and the rows are consumed in order.
     static func assignRows(width: Int, dims: Int) -> Int {
         let fit = 1_000_000 / Swift.max(1, width * dims)  // the most rows with block · dims · width <= 10⁶
         if width >= 32 { return Swift.min(assignBlock, Swift.max(64, fit / 8 * 8)) }
-        return Swift.min(4 * assignBlock, Swift.max(assignBlock, (fit / 64 + 1) * 64))
+        var rows = assignBlock  // doubled, so that blocks still divide a chunk
+        while rows <= fit && rows < 4 * assignBlock { rows *= 2 }
+        return rows
     }
 
     /// Every start's assignment from the similarities `X·[C₁ … C_S]ᵀ`, computed one block of rows at a time

@@ -103,7 +103,8 @@ struct LSAKMeansPartsTests {
             #expect(rows >= SphericalKMeans.assignBlock && rows * width * dims > 1_000_000, "width \(width): \(rows) rows")
         }
         #expect(SphericalKMeans.assignRows(width: 80, dims: dims) == 120)
-        #expect(SphericalKMeans.assignRows(width: 8, dims: dims) == 1280)
+        #expect(SphericalKMeans.assignRows(width: 8, dims: dims) == 2048)
+        #expect(SphericalKMeans.assignRows(width: 16, dims: dims) == SphericalKMeans.assignBlock)
         #expect(SphericalKMeans.assignRows(width: 80, dims: 2) == SphericalKMeans.assignBlock)  // at most a block
         #expect(SphericalKMeans.assignRows(width: 800, dims: dims) == 64)  // at least 64 rows
         #expect(SphericalKMeans.assignRows(width: 8, dims: 1) == 4 * SphericalKMeans.assignBlock)
