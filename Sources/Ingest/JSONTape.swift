@@ -269,7 +269,7 @@ struct JSONTape {
         var invalid = false
         switch nodes[n].kind {
         case .string: return string(n, invalid: &invalid)
-        case .number, .bool: return String(decoding: bytes[nodes[n].start..<nodes[n].end], as: UTF8.self)
+        case .number, .bool: return UTF8Text.decode(bytes, nodes[n].start..<nodes[n].end, invalid: &invalid)
         default: return nil
         }
     }
