@@ -57,6 +57,10 @@ enum Clauses {
     /// Whether a negator stands within the window before token `i`, not crossing `lowerBound`
     /// or a contrast marker.
     static func isNegated(_ i: Int, tokens: [Token], lowerBound: Int) -> Bool {
+        // "any" is a negative polarity item: "never seen any zealots" denies the cue after it.
+        if i - 1 > lowerBound, tokens[i - 1].folded == "any" {
+            return isNegated(i - 1, tokens: tokens, lowerBound: lowerBound)
+        }
         var k = i - 1
         while k >= max(lowerBound, i - negationWindow) {
             let w = tokens[k].folded

@@ -183,4 +183,35 @@ struct MentionedCueTests {
             #expect(e.weight > 0 && e.note.hasPrefix("negated:"), "\(text)")
         }
     }
+
+    @Test func aQuotationRunsOnOverASentenceEnd() throws {
+        // Two sentences of someone else's words in one quotation: the cue inside is reported.
+        let s = Fixture.stance("Why repeat \"Rust is a fad. Everyone knows it.\" in every thread?")
+        let e = try #require(s.evidence.first { $0.rule == "cue" })
+        #expect(e.weight > 0 && e.note.hasPrefix("reported, not claimed:"))
+        #expect(ReplyRule.inlineQuotes(CommentView(comment: Fixture.comment("Why repeat \"Rust is a fad. Everyone knows it.\" in every thread?"),
+                                                   sentiment: nil, profile: Fixture.classifier.compiled)).count == 1)
+    }
+
+    @Test func aQuotationDoesNotRunOverALineBreak() throws {
+        // An inch mark on one line does not pair with a quotation mark on the next.
+        let split = Fixture.stance("My 19\" rack holds the build box. Rust is hype.\nNothing \"more\" to say.")
+        let e = try #require(split.evidence.first { $0.rule == "cue" })
+        #expect(e.weight < 0 && !e.note.hasPrefix("reported"))
+        // On one line the same marks pair up, over at most three sentences.
+        let joined = Fixture.stance("My 19\" rack holds the build box. Rust is hype. Nothing \"more\" to say.")
+        #expect(joined.evidence.first { $0.rule == "cue" }.map { $0.weight > 0 } == true)
+    }
+
+    @Test func anyCarriesANegationBeforeIt() throws {
+        // "any" is a negative polarity item: "never seen any zealots" denies the cue after it.
+        let denied = try #require(Fixture.stance("In six years on the forums I have never seen any zealots.")
+            .evidence.first { $0.rule == "cue" })
+        #expect(denied.weight > 0 && denied.note.hasPrefix("negated:"))
+        let hardly = try #require(Fixture.stance("There is hardly any hype left.").evidence.first { $0.rule == "cue" })
+        #expect(hardly.weight > 0)
+        // Without a negation before it, "any" leaves the cue as it is.
+        let kept = try #require(Fixture.stance("They will take any hype they can get.").evidence.first { $0.rule == "cue" })
+        #expect(kept.weight < 0 && !kept.note.hasPrefix("negated"))
+    }
 }

@@ -147,23 +147,29 @@ enum ReplyRule {
         inlineQuotes(v, minWords: minWords).first
     }
 
-    /// Every inline quotation (see `scareQuote`) in the commenter's own sentences, in order.
+    /// Every inline quotation (see `scareQuote`) in the commenter's own words, in order. A
+    /// quotation may run on over sentence ends ("While X is toxic in parts... "), into at most
+    /// `quoteSentences` own sentences of one line.
     static func inlineQuotes(_ v: CommentView, minWords: Int = 3) -> [Span] {
         var out: [Span] = []
-        for s in v.sentences {
-            let lo = max(0, s.span.start), hi = min(v.bytes.count, s.span.end)
+        var open: (byte: Int, sentence: Int)? = nil
+        for (si, s) in v.sentences.enumerated() {
+            // Run on from the sentence before (gap included) when on the same line.
+            let joined = si > 0 && sameLine(v, si - 1, si)
+            if let o = open, !(joined && si - o.sentence < quoteSentences) { open = nil }
+            let lo = max(0, joined ? v.sentences[si - 1].span.end : s.span.start), hi = min(v.bytes.count, s.span.end)
             guard lo < hi else { continue }
-            var open: Int? = nil
             var k = lo
             while k < hi {
                 let len = quoteMarkLength(v.bytes, k, hi)
                 if len > 0 {
                     if let o = open {
-                        let words = s.tokens.filter { o < v.tokens[$0].span.start && v.tokens[$0].span.end <= k }.count
-                        if words >= minWords { out.append(Span(o, k + len)) }
+                        let tokens = v.sentences[o.sentence].tokens.lowerBound..<s.tokens.upperBound
+                        let words = tokens.filter { o.byte < v.tokens[$0].span.start && v.tokens[$0].span.end <= k }.count
+                        if words >= minWords { out.append(Span(o.byte, k + len)) }
                         open = nil
                     } else {
-                        open = k
+                        open = (k, si)
                     }
                     k += len
                 } else {
@@ -172,6 +178,15 @@ enum ReplyRule {
             }
         }
         return out
+    }
+
+    /// How many own sentences one inline quotation may span.
+    static let quoteSentences = 3
+
+    /// Whether own sentences `a` and `a + 1` follow each other with no line break between.
+    private static func sameLine(_ v: CommentView, _ a: Int, _ b: Int) -> Bool {
+        let lo = max(0, v.sentences[a].span.end), hi = min(v.bytes.count, v.sentences[b].span.start)
+        return lo > hi ? false : !v.bytes[lo..<hi].contains(0x0A)
     }
 
     /// Byte length of a double quotation mark at `k` (", “ or ”), else 0.
