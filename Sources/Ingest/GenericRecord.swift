@@ -26,19 +26,6 @@ enum GenericField: String, CaseIterable {
     ]
     static let textNames = "text, body or content"
 
-    var slot: Int {
-        switch self {
-        case .id: return 0
-        case .parent: return 1
-        case .author: return 2
-        case .time: return 3
-        case .score: return 4
-        case .title: return 5
-        case .text: return 6
-        case .thread: return 7
-        }
-    }
-
     /// The field a key's bytes stand for: the hot path of JSONL, which sees every key of every record.
     /// Compares bytes against the accepted names of that length: no `String` per key.
     /// Returns the field and its accepted name (a stored string, so no `String` is made per key).
@@ -78,12 +65,37 @@ enum GenericField: String, CaseIterable {
 }
 
 /// One record's values by field, each with the name it was found under (for messages).
+///
+/// Eight stored slots rather than an array: JSONL makes one per line, and an array is a heap block.
 struct GenericValues {
-    private var slots: [(value: String, field: String)?] = Array(repeating: nil, count: 8)
+    typealias Value = (value: String, field: String)
+    private var id, parent, author, time, score, title, text, thread: Value?
 
-    subscript(_ f: GenericField) -> (value: String, field: String)? {
-        get { slots[f.slot] }
-        set { slots[f.slot] = newValue }
+    subscript(_ f: GenericField) -> Value? {
+        get {
+            switch f {
+            case .id: return id
+            case .parent: return parent
+            case .author: return author
+            case .time: return time
+            case .score: return score
+            case .title: return title
+            case .text: return text
+            case .thread: return thread
+            }
+        }
+        set {
+            switch f {
+            case .id: id = newValue
+            case .parent: parent = newValue
+            case .author: author = newValue
+            case .time: time = newValue
+            case .score: score = newValue
+            case .title: title = newValue
+            case .text: text = newValue
+            case .thread: thread = newValue
+            }
+        }
     }
 }
 

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TextProcessing
 import ThreadModel
 
@@ -65,27 +70,29 @@ struct JSONTape {
             let s = i + 1
             var j = s
             var escaped = false
-            // Eight bytes at a time while none is a quote or a backslash; escapes skip their next byte.
+            var closed = false
+            // The next quote, then a backslash before it, each found with `memchr` (vector instructions);
+            // an escape skips its next byte. The quote found stays the candidate until the scan passes it,
+            // so a string with many escapes is still scanned once.
             bytes.withUnsafeBufferPointer { p in
                 guard let base = p.baseAddress else { return }
+                var quote = -1
                 while j < end {
-                    while j + 8 <= end {
-                        let w = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
-                        let q = w ^ 0x2222_2222_2222_2222, b = w ^ 0x5C5C_5C5C_5C5C_5C5C
-                        let m = ((q &- 0x0101_0101_0101_0101) & ~q | (b &- 0x0101_0101_0101_0101) & ~b) & 0x8080_8080_8080_8080
-                        // The lowest flagged byte is a true quote or backslash: go straight to it.
-                        if m != 0 { j += m.trailingZeroBitCount >> 3; break }
-                        j += 8
+                    if quote < j {
+                        guard let q = memchr(base + j, 0x22, end - j) else { return }
+                        quote = base.distance(to: q.assumingMemoryBound(to: UInt8.self))
                     }
-                    guard j < end else { break }
-                    let c = base[j]
-                    if c == 0x22 { break }
-                    if c == 0x5C { escaped = true; j += 2; continue }
-                    j += 1
+                    if let b = memchr(base + j, 0x5C, quote - j) {
+                        escaped = true
+                        j = base.distance(to: b.assumingMemoryBound(to: UInt8.self)) + 2
+                        continue
+                    }
+                    j = quote
+                    closed = true
+                    return
                 }
             }
-            if j > end { j = end }
-            guard j < end else { throw JSONError(kind: .truncated, offset: s - 1, message: "JSON ends inside a string") }
+            guard closed else { throw JSONError(kind: .truncated, offset: s - 1, message: "JSON ends inside a string") }
             nodes.append(Node(kind: .string, flag: escaped, start: s, end: j, skip: nodes.count + 1))
             i = j + 1
         }
@@ -269,7 +276,7 @@ struct JSONTape {
         var invalid = false
         switch nodes[n].kind {
         case .string: return string(n, invalid: &invalid)
-        case .number, .bool: return String(decoding: bytes[nodes[n].start..<nodes[n].end], as: UTF8.self)
+        case .number, .bool: return UTF8Text.decode(bytes, nodes[n].start..<nodes[n].end, invalid: &invalid)
         default: return nil
         }
     }

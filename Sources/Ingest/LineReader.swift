@@ -24,9 +24,11 @@ struct LineReader {
     let path: String
     let chunkSize: Int
     let maxLineBytes: Int
-    private static let zeros = [UInt8](repeating: 0, count: 1 << 16)
+    /// Read storage: `buffer[pos..<end]` is what is read and not yet returned; bytes from `end` on are
+    /// free space (stale or zero), never part of a line.
     private var buffer: [UInt8] = []
     private var pos = 0
+    private var end = 0
     private var eof = false
     private(set) var lineNumber = 0
     /// Bytes consumed so far (for progress and benchmarks).
@@ -39,90 +41,104 @@ struct LineReader {
         handle = h
         self.path = path
         self.maxLineBytes = min(maxLineBytes, Span.maxOffset)  // text offsets are 32-bit
-        self.chunkSize = chunkSize
+        self.chunkSize = max(1, chunkSize)
     }
 
     /// Moves the pending bytes to the front and reads the next chunk after them, into the same storage
-    /// (no new 4 MB array, no fresh pages per chunk) when the caller no longer holds the previous one.
+    /// when the caller no longer holds the previous line's array.
+    ///
+    /// The storage is zero-filled only when it has to grow (the first chunk, or a long pending line): a
+    /// `[UInt8]` that was cut back to the bytes read had to be refilled with a chunk of zeros before every
+    /// read, as many bytes written as the file holds.
     private mutating func fill() throws {
+        let pending = end - pos
         if pos > 0 {
-            buffer.removeSubrange(0..<pos)
+            if pending > 0 {
+                buffer.withUnsafeMutableBufferPointer { b in
+                    let base = b.baseAddress!
+                    base.update(from: base + pos, count: pending)  // memmove: the ranges may overlap
+                }
+            }
             pos = 0
+            end = pending
         }
-        let old = buffer.count
-        // Grown by copying from a ready block of zeros: a contiguous copy stays a memcpy even in unoptimised
-        // (debug, sanitizer) builds, where appending a generic `repeatElement` costs seconds per chunk.
-        var missing = chunkSize
-        while missing > 0 {
-            let step = min(missing, Self.zeros.count)
-            buffer.append(contentsOf: Self.zeros[0..<step])
-            missing -= step
+        if buffer.count < end + chunkSize {
+            // Grown with memcpy and memset: unoptimised (debug, sanitizer) builds append a generic
+            // `repeatElement` at seconds per chunk.
+            let size = end + chunkSize, keep = end, old = buffer
+            buffer = [UInt8](unsafeUninitializedCapacity: size) { b, count in
+                let base = b.baseAddress!
+                if keep > 0 { old.withUnsafeBufferPointer { _ = memcpy(base, $0.baseAddress!, keep) } }
+                memset(base + keep, 0, size - keep)
+                count = size
+            }
         }
         let fd = handle.fileDescriptor
+        let start = end, want = chunkSize
         let n = buffer.withUnsafeMutableBytes { raw -> Int in
             while true {
-                let r = Glibc.read(fd, raw.baseAddress! + old, chunkSize)
+                let r = Glibc.read(fd, raw.baseAddress! + start, want)
                 if r >= 0 || errno != EINTR { return r }
             }
         }
         guard n >= 0 else {
-            buffer.removeLast(chunkSize)
             throw InputError(SourceLocation(file: path, line: lineNumber), code: "unreadable", "read error (errno \(errno))")
         }
-        buffer.removeLast(chunkSize - n)
         if n == 0 { eof = true; return }
+        end += n
         bytesRead += n
     }
 
     mutating func next() throws -> Line? {
         var searchFrom = pos
         while true {
-            if let nl = UTF8Text.firstIndex(of: 0x0A, in: buffer, from: searchFrom, to: buffer.count) {
+            if let nl = UTF8Text.firstIndex(of: 0x0A, in: buffer, from: searchFrom, to: end) {
                 lineNumber += 1
                 if nl - pos > maxLineBytes {
                     let length = nl - pos
                     pos = nl + 1
                     return .tooLong(number: lineNumber, bytes: length)
                 }
-                let end = nl > pos && buffer[nl - 1] == 0x0D ? nl - 1 : nl
-                let r = pos..<end
+                let e = nl > pos && buffer[nl - 1] == 0x0D ? nl - 1 : nl
+                let r = pos..<e
                 pos = nl + 1
                 return .text(bytes: buffer, range: r, number: lineNumber)
             }
-            if buffer.count - pos > maxLineBytes {
+            if end - pos > maxLineBytes {
                 return try skipLongLine()
             }
             if eof {
-                guard pos < buffer.count else { return nil }
+                guard pos < end else { return nil }
                 lineNumber += 1
-                let end = buffer.last == 0x0D ? buffer.count - 1 : buffer.count
-                let r = pos..<end
-                pos = buffer.count
+                let e = buffer[end - 1] == 0x0D ? end - 1 : end
+                let r = pos..<e
+                pos = end
                 return .text(bytes: buffer, range: r, number: lineNumber)
             }
-            let pending = buffer.count - pos
+            let pending = end - pos
             try fill()
-            searchFrom = eof ? buffer.count : pos + pending
+            searchFrom = eof ? end : pos + pending
         }
     }
 
     /// Discards the rest of an over-long line, chunk by chunk.
     private mutating func skipLongLine() throws -> Line {
         lineNumber += 1
-        var length = buffer.count - pos
-        buffer = []
+        var length = end - pos
+        buffer = []  // the storage grew with the line: let it go
         pos = 0
+        end = 0
         while true {
             try fill()
             if eof { return .tooLong(number: lineNumber, bytes: length) }
-            if let nl = UTF8Text.firstIndex(of: 0x0A, in: buffer, from: 0, to: buffer.count) {
+            if let nl = UTF8Text.firstIndex(of: 0x0A, in: buffer, from: 0, to: end) {
                 length += nl
                 pos = nl + 1
                 return .tooLong(number: lineNumber, bytes: length)
             }
-            length += buffer.count
-            buffer = []
+            length += end
             pos = 0
+            end = 0
         }
     }
 }

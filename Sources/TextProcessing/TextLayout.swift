@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ThreadModel
 
 /// A comment's plain text split into what the commenter wrote and what they quoted.
@@ -253,12 +258,22 @@ public enum TextLayout {
         }
         // The own words are usually one run of `text` (a reply below its quote): then they are a slice of it.
         let ownText: String
-        if let o = ownStart, o + own.count <= text.count, text[o..<(o + own.count)].elementsEqual(own) {
+        if let o = ownStart, o + own.count <= text.count, sameBytes(text, at: o, own) {
             ownText = String(slice(textString, o, o + own.count))
         } else {
             ownText = UTF8Text.string(own)
         }
         return CleanText(text: textString, ownText: ownText, quotes: exactSize(quotes), sentences: exactSize(sentences))
+    }
+
+    /// Whether `a[at..<(at + b.count)]` equals `b` (`at + b.count <= a.count`): one `memcmp`, where the
+    /// generic `elementsEqual` on an `ArraySlice` stepped byte by byte (6% of JSONL ingest instructions).
+    static func sameBytes(_ a: [UInt8], at: Int, _ b: [UInt8]) -> Bool {
+        precondition(at >= 0 && at + b.count <= a.count, "range outside the bytes")
+        if b.isEmpty { return true }
+        return a.withUnsafeBufferPointer { p in
+            b.withUnsafeBufferPointer { q in memcmp(p.baseAddress! + at, q.baseAddress!, b.count) == 0 }
+        }
     }
 
     /// The UTF-8 bytes `lo..<hi` of `s` (offsets at character boundaries) as a `Substring`: no copy, no validation.

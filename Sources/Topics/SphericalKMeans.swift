@@ -238,14 +238,32 @@ public struct SphericalKMeans: Sendable {
         }
     }
 
-    /// Rows of X per block of the fused assignment: the block's rows of X (block x d) and its similarities
-    /// (block x k·starts) stay in cache while every start reads them.
+    /// Rows of X per block of the fused assignment, before `assignRows` adapts it to the product's width: the
+    /// block's rows of X (block x d) and its similarities (block x k·starts) stay in cache while every start reads them.
     static let assignBlock = 1024
     /// Rows per parallel chunk of the assignment (a fixed size, so results do not depend on the thread count).
-    static let assignChunk = 16 * assignBlock
+    static let assignChunk = 16 * 1024
+
+    /// Rows per block of the assignment's product `block x dims x width` (width = k · active starts).
+    ///
+    /// OpenBLAS (0.3.21, AVX-512 cores) multiplies products with `m·n·k <= 10⁶` by its unpacked "small matrix"
+    /// kernels, which read X straight from memory while they compute; larger ones first copy X's block into a
+    /// packed panel (`dgemm_itcopy`), a pass without arithmetic that waits on memory (20 % of the call at width
+    /// 80 on 100k rows). Measured per width on 100k x 100 (one thread, CPU GFLOP/s, docs/topics.md): from
+    /// width 32 up the small kernels win (80: 37 → 41; 48-72: +4-12 %), so the block shrinks to fit them;
+    /// below they lose (8-24: 10-20 % slower), so narrow products take blocks of at least 1024 rows that stay
+    /// above the threshold (width 8: 2,048 rows, 12 → 15.5). Same bits either way: every element sums over d
+    /// in order and the rows are consumed in order.
+    static func assignRows(width: Int, dims: Int) -> Int {
+        let fit = 1_000_000 / Swift.max(1, width * dims)  // the most rows with block · dims · width <= 10⁶
+        if width >= 32 { return Swift.min(assignBlock, Swift.max(64, fit / 8 * 8)) }
+        var rows = assignBlock  // doubled, so that blocks still divide a chunk
+        while rows <= fit && rows < 4 * assignBlock { rows *= 2 }
+        return rows
+    }
 
     /// Every start's assignment from the similarities `X·[C₁ … C_S]ᵀ`, computed one block of rows at a time
-    /// (a gemm of `assignBlock` x d x k·S) and consumed at once, so the n x k·S matrix is never written: on a
+    /// (a gemm of `assignRows` x d x k·S) and consumed at once, so the n x k·S matrix is never written: on a
     /// million rows and ten starts of k = 8 it was 640 MB written and read back per iteration. Chunks of rows
     /// run on both cores when BLAS itself runs one thread (with more, BLAS spreads each block's product); each
     /// element of a product sums over d in the same order whatever the split, and the partial scores add in chunk
@@ -269,9 +287,10 @@ public struct SphericalKMeans: Sendable {
                 part.labels[a].reserveCapacity(range.count)
                 part.sims[a].reserveCapacity(range.count)
             }
-            var s = [Double](repeating: 0, count: min(assignBlock, range.count) * width)
-            for lo in stride(from: range.lowerBound, to: range.upperBound, by: assignBlock) {
-                let m = min(assignBlock, range.upperBound - lo)
+            let block = assignRows(width: width, dims: d)
+            var s = [Double](repeating: 0, count: min(block, range.count) * width)
+            for lo in stride(from: range.lowerBound, to: range.upperBound, by: block) {
+                let m = min(block, range.upperBound - lo)
                 BLAS.gemmRows(x, lo..<(lo + m), stacked, into: &s)
                 for a in 0..<count {
                     let base = a * k * m, h = half[a], prev = previous[a]

@@ -1,7 +1,7 @@
 // Benchmark of the topics stage; prints tab-separated result rows for scripts/bench/topics.sh:
 //   topics <dataset> swift <metric> <value>
 // Usage: threadlens-bench topics --input FILE.jsonl [--name NAME] [--k 5] [--seed 42] [--full]
-//        [--components 100] [--power-iterations 5] [--starts 10] [--euclidean | --refine]
+//        [--components 100] [--oversamples 10] [--power-iterations 5] [--starts 10] [--euclidean | --refine]
 // The input holds one {"id", "text"[, "label"]} object a line. Times TF-IDF (fit + transform), then LSA
 // (100 components) + spherical k-means (10 starts; --euclidean: Euclidean k-means on the unit rows, as
 // scikit-learn's KMeans; --refine: the spherical starts refined by Euclidean Lloyd iterations), and reports
@@ -56,6 +56,7 @@ func benchTopics(_ args: [String]) {
     let k = Int(value("--k") ?? "") ?? 5
     let seed = UInt64(value("--seed") ?? "") ?? 42
     let components = Int(value("--components") ?? "") ?? 100
+    let oversamples = Int(value("--oversamples") ?? "") ?? 10
     let power = Int(value("--power-iterations") ?? "") ?? 5
     let starts = Int(value("--starts") ?? "") ?? 10
     func row(_ metric: String, _ v: String) { print("topics\t\(name)\tswift\t\(metric)\t\(v)") }
@@ -93,7 +94,8 @@ func benchTopics(_ args: [String]) {
         // The gemm calls of LSA and clustering, for the efficiency row beside the square dgemm rate.
         GemmCounter.reset()
         GemmCounter.isEnabled = true
-        let tLSA = try seconds { embeddings = try LatentSemanticAnalysis(components: components, powerIterations: power, seed: seed)
+        let tLSA = try seconds { embeddings = try LatentSemanticAnalysis(components: components, oversamples: oversamples,
+                                                                           powerIterations: power, seed: seed)
             .fit(x).embeddings }
         let cpuLSA = lastCPU
         var kmeans = SphericalKMeans(k: k, starts: starts, seed: seed)

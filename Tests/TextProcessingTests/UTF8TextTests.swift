@@ -67,3 +67,117 @@ import Testing
         #expect(UTF8Text.decode(sameLength, 0..<3, invalid: &invalid) == "\u{FFFD}" && invalid)
     }
 }
+
+@Suite struct UTF8TextAgreementTests {
+    /// xorshift64*: seeded, so a failure names a case that reproduces.
+    private struct Rng {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state ^= state >> 12
+            state ^= state << 25
+            state ^= state >> 27
+            return state &* 2685821657736338717
+        }
+    }
+
+    /// Bytes that sit on the edges of Unicode's table of well-formed sequences, and plain ASCII.
+    private static let edgeBytes: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+                                             0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+
+    @Test func agreesWithTheStandardLibraryOnRandomBytes() {
+        var rng = Rng(state: 0x5DEE_CE66_D1CE_4E5B)
+        for round in 0..<20_000 {
+            let count = Int(rng.next() % 24)
+            var bytes: [UInt8] = []
+            for _ in 0..<count {
+                let r = rng.next()
+                bytes.append(r % 3 == 0 ? UInt8(truncatingIfNeeded: r >> 8) : Self.edgeBytes[Int((r >> 8) % UInt64(Self.edgeBytes.count))])
+            }
+            let valid = String(validating: bytes, as: UTF8.self)
+            let first = bytes.withUnsafeBufferPointer { UTF8Text.firstInvalid($0) }
+            #expect((first == nil) == (valid != nil), "round \(round): \(bytes)")
+            var invalid = false
+            let s = UTF8Text.decode(bytes, 0..<bytes.count, invalid: &invalid)
+            #expect(invalid == (valid == nil), "round \(round): \(bytes)")
+            #expect(s == String(decoding: bytes, as: UTF8.self), "round \(round): \(bytes)")
+            if let first {
+                // Everything before the first invalid byte is well-formed.
+                #expect(String(validating: bytes[0..<first], as: UTF8.self) != nil, "round \(round): \(bytes)")
+            }
+        }
+    }
+
+    @Test func everyTwoAndThreeByteSequenceAgrees() {
+        for a in 0x80...0xFF {
+            for b in 0...0xFF {
+                let two: [UInt8] = [UInt8(a), UInt8(b)]
+                let first = two.withUnsafeBufferPointer { UTF8Text.firstInvalid($0) }
+                #expect((first == nil) == (String(validating: two, as: UTF8.self) != nil), "\(two)")
+            }
+        }
+        for a in 0xE0...0xF4 {
+            for b in 0x70...0xC0 {
+                for c in [0x41, 0x80, 0x9F, 0xA0, 0xBF, 0xC0] {
+                    let three: [UInt8] = [UInt8(a), UInt8(b), UInt8(c)]
+                    let first = three.withUnsafeBufferPointer { UTF8Text.firstInvalid($0) }
+                    #expect((first == nil) == (String(validating: three, as: UTF8.self) != nil), "\(three)")
+                    let four = three + [0x80]
+                    let first4 = four.withUnsafeBufferPointer { UTF8Text.firstInvalid($0) }
+                    #expect((first4 == nil) == (String(validating: four, as: UTF8.self) != nil), "\(four)")
+                }
+            }
+        }
+    }
+
+    @Test func asciiIsKnownAsASCII() {
+        let ascii = Array("plain words, nothing else: 0123456789".utf8)
+        let a = ascii.withUnsafeBufferPointer { UTF8Text.check($0) }
+        #expect(a.firstInvalid == nil && a.isASCII)
+        let mixed = Array("plain words — then a dash".utf8)
+        let m = mixed.withUnsafeBufferPointer { UTF8Text.check($0) }
+        #expect(m.firstInvalid == nil && !m.isASCII)
+        // The made strings compare, hash and index like any other.
+        var invalid = false
+        let s = UTF8Text.decode(mixed, 0..<mixed.count, invalid: &invalid)
+        #expect(s == "plain words — then a dash" && s.count == 25 && s.hashValue == "plain words — then a dash".hashValue)
+        #expect(Array(s.utf16).count == 25 && s.unicodeScalars.count == 25)
+    }
+}
+
+@Suite struct UTF8TextContainsTests {
+    /// The plain definition, to compare with.
+    private func naive(_ h: [UInt8], _ n: [UInt8]) -> Bool {
+        if n.isEmpty { return true }
+        guard h.count >= n.count else { return false }
+        for i in 0...(h.count - n.count) where Array(h[i..<(i + n.count)]) == n { return true }
+        return false
+    }
+
+    @Test func findsNeedlesAtEveryOffset() {
+        let hay = Array("the kernel — a rust driver, the kernel's rust; naïve café".utf8)
+        for start in 0..<hay.count {
+            for length in 1...min(12, hay.count - start) {
+                let needle = Array(hay[start..<(start + length)])
+                #expect(UTF8Text.contains(hay, needle), "\(start) \(length)")
+            }
+        }
+        for needle in ["", "the", "kernel'", "café", "rust driver,", "cafe", "rusty", "the kernel — a rust driver, the kernel's rust; naïve café!"] {
+            #expect(UTF8Text.contains(hay, Array(needle.utf8)) == naive(hay, Array(needle.utf8)), "\(needle)")
+        }
+        #expect(!UTF8Text.contains([], [0x61]) && UTF8Text.contains([], []))
+    }
+
+    @Test func agreesWithTheNaiveSearchOnRepetitiveBytes() {
+        // Few distinct bytes make first/last-byte candidates common: every one must be checked.
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            state ^= state >> 12; state ^= state << 25; state ^= state >> 27
+            return Int((state &* 2685821657736338717) >> 33)
+        }
+        for round in 0..<3000 {
+            let hay = (0..<(next() % 40)).map { _ in UInt8(0x61 + next() % 3) }
+            let needle = (0..<(1 + next() % 6)).map { _ in UInt8(0x61 + next() % 3) }
+            #expect(UTF8Text.contains(hay, needle) == naive(hay, needle), "round \(round)")
+        }
+    }
+}

@@ -80,8 +80,38 @@ struct LSAKMeansPartsTests {
 
     @Test("the blocked assignment equals the plain one on more rows than a chunk, chunks on every core or in turn")
     func blockedAssignment() {
-        let n = SphericalKMeans.assignChunk * 2 + 777, d = 6, k = 4, starts = 3
-        var rng = SeededGenerator(seed: 5)
+        checkBlockedAssignment(n: SphericalKMeans.assignChunk * 2 + 777, d: 6, k: 4, starts: 3, seed: 5)
+    }
+
+    @Test("the blocked assignment equals the plain one on a product wide enough for small blocks")
+    func blockedAssignmentWide() {
+        // width 40 x 40 dims: blocks of 624 rows, the last one partial
+        #expect(SphericalKMeans.assignRows(width: 40, dims: 40) == 624)
+        checkBlockedAssignment(n: 5_000, d: 40, k: 8, starts: 5, seed: 6)
+    }
+
+    @Test("assignment blocks: wide products fit OpenBLAS's unpacked size, narrow ones stay above it")
+    func assignmentBlockRows() {
+        let dims = 100
+        for width in [32, 40, 48, 56, 64, 72, 80] {
+            let rows = SphericalKMeans.assignRows(width: width, dims: dims)
+            #expect(rows % 8 == 0 && rows * width * dims <= 1_000_000 && (rows + 8) * width * dims > 1_000_000,
+                    "width \(width): \(rows) rows")
+        }
+        for width in [8, 16, 24] {
+            let rows = SphericalKMeans.assignRows(width: width, dims: dims)
+            #expect(rows >= SphericalKMeans.assignBlock && rows * width * dims > 1_000_000, "width \(width): \(rows) rows")
+        }
+        #expect(SphericalKMeans.assignRows(width: 80, dims: dims) == 120)
+        #expect(SphericalKMeans.assignRows(width: 8, dims: dims) == 2048)
+        #expect(SphericalKMeans.assignRows(width: 16, dims: dims) == SphericalKMeans.assignBlock)
+        #expect(SphericalKMeans.assignRows(width: 80, dims: 2) == SphericalKMeans.assignBlock)  // at most a block
+        #expect(SphericalKMeans.assignRows(width: 800, dims: dims) == 64)  // at least 64 rows
+        #expect(SphericalKMeans.assignRows(width: 8, dims: 1) == 4 * SphericalKMeans.assignBlock)
+    }
+
+    private func checkBlockedAssignment(n: Int, d: Int, k: Int, starts: Int, seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
         var x = Matrix(rows: n, cols: d) { _, _ in rng.nextUnit() - 0.5 }
         x.normalizeRows()
         let centroids = (0..<starts).map { _ in Matrix(rows: k, cols: d) { _, _ in rng.nextUnit() - 0.5 } }
