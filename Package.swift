@@ -52,7 +52,7 @@ let package = Package(
 
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "ThreadModelTests", dependencies: ["ThreadModel"]),
-        .testTarget(name: "TextProcessingTests", dependencies: ["TextProcessing"]),
+        .testTarget(name: "TextProcessingTests", dependencies: ["TextProcessing", "LinearAlgebra"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "ThreadModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SentimentTests", dependencies: ["Sentiment", "ThreadModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TopicsTests", dependencies: ["Topics", "LinearAlgebra"], resources: [.copy("Fixtures")]),
