@@ -27,13 +27,18 @@ enum Dates {
 
     /// Parses any accepted form; nil when the text is not a time.
     static func parse(_ text: String) -> Double? {
-        if let v = wholeNumber(text) { return abs(v) > 1e11 ? v / 1000 : v }
+        if let v = wholeNumber(text) { return epochSeconds(v) }
         let t = text.trimmingSpaces
         if t.isEmpty { return nil }
         if let v = Double(t), v.isFinite, t.first?.isNumber == true || t.first == "-" {
-            return abs(v) > 1e11 ? v / 1000 : v
+            return epochSeconds(v)
         }
         return iso8601(t) ?? rfc2822(t)
+    }
+
+    /// An epoch number as seconds: beyond 1e11 (the year 5138 in seconds) it is taken as milliseconds.
+    static func epochSeconds(_ v: Double) -> Double {
+        abs(v) > 1e11 ? v / 1000 : v
     }
 
     /// A plain whole number of at most 15 digits (exact in a `Double`), optionally negative: the usual
