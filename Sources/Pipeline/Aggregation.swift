@@ -7,7 +7,7 @@ import ThreadModel
 /// Re-aggregation after every run: stance summaries and the day's history rows.
 ///
 /// Both read every comment's results by position (`CommentColumns`), so no pass hashes a comment key;
-/// a comment's topic here is its assignment's topic unless the assignment is an outlier.
+/// a comment's topic here is `CommentColumns.topicID(at:)`.
 enum Aggregation {
     /// One history row per (source, thread, topic, stance) present today.
     ///
@@ -48,8 +48,7 @@ enum Aggregation {
                     let base = columns.offsets[order[k]]
                     for (j, c) in thread.comments.enumerated() {
                         guard let s = columns.stances[base + j], let label = allLabels.firstIndex(of: s.label) else { continue }
-                        let a = columns.topics[base + j]
-                        let topic = a.flatMap { $0.isOutlier ? nil : $0.topic } ?? -1
+                        let topic = columns.topicID(at: base + j) ?? -1
                         counts[topic, default: Array(repeating: 0, count: allLabels.count)][label] += 1
                         weights[topic, default: Array(repeating: 0, count: allLabels.count)][label] += weighting.weight(c.score)
                     }
@@ -102,7 +101,7 @@ enum Aggregation {
         for (i, thread) in threads.enumerated() {
             let base = columns.offsets[i]
             for (j, c) in thread.comments.enumerated() {
-                if let a = columns.topics[base + j], !a.isOutlier { perTopic[a.topic, default: []].append(c) }
+                if let topic = columns.topicID(at: base + j) { perTopic[topic, default: []].append(c) }
             }
         }
         let topicIDs = perTopic.keys.sorted()

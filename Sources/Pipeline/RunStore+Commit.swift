@@ -102,7 +102,7 @@ extension RunStore {
             let base = columns.offsets[i]
             for (j, c) in thread.comments.enumerated() {
                 let stance = columns.stances[base + j]
-                let topic = columns.topics[base + j].flatMap { $0.isOutlier ? nil : $0.topic }
+                let topic = columns.topicID(at: base + j)
                 try days.add([date, c.threadID, c.id, columns.sentiments[base + j]?.scores.compound ?? 0,
                               stance?.label.rawValue ?? StanceLabel.neutral.rawValue, stance?.score ?? 0, topic])
             }

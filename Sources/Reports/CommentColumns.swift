@@ -32,6 +32,12 @@ public struct CommentColumns: Sendable {
     /// The number of comments.
     public var count: Int { offsets[offsets.count - 1] }
 
+    /// The topic the comment at `position` counts under in summaries, history and the store: its
+    /// assignment's topic, nil when it has no assignment or fits no topic well (an outlier).
+    public func topicID(at position: Int) -> Int? {
+        topics[position].flatMap { $0.isOutlier ? nil : $0.topic }
+    }
+
     /// The positions of thread `i`'s comments.
     public func range(ofThread i: Int) -> Range<Int> { offsets[i]..<offsets[i + 1] }
 
